@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "events/ops-event-bus.h"
+#include "store/ops-store.h"
+
+G_BEGIN_DECLS
+
+#define OPS_TYPE_APPLICATION (ops_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (OpsApplication, ops_application, OPS, APPLICATION, AdwApplication)
+
+/* clang-format off */
+OpsApplication *ops_application_new           (void);
+OpsStore       *ops_application_get_store     (OpsApplication *self);
+OpsEventBus    *ops_application_get_event_bus (OpsApplication *self);
+/* clang-format on */
+
+G_END_DECLS

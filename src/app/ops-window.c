@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#define G_LOG_DOMAIN "ops-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ops-window.h"
+#include "pages/dr/ops-dr-page.h"
+#include "pages/health/ops-health-page.h"
+#include "pages/loadtest/ops-loadtest-page.h"
+#include "pages/slack/ops-slack-page.h"
+#include "pages/workflows/ops-workflows-page.h"
+#include "store/ops-settings.h"
+
+struct _OpsWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwViewStack    *stack;
+
+  /* Borrowed */
+  OpsSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (OpsWindow, ops_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* The tabs, in the order of Alt+1…Alt+5. */
+static const char *const tab_names[] = { "health", "workflows", "slack", "loadtest", "dr" };
+
+static void
+save_setting_int (OpsWindow  *self,
+                  const char *key,
+                  gint64      value)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ops_settings_set_int (self->settings, key, value, &error))
+    g_warning ("%s", error->message);
+}
+
+static gboolean
+ops_window_close_request (GtkWindow *window)
+{
+  OpsWindow *self = OPS_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  int width;
+  int height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      if (!gtk_window_is_maximized (window))
+        {
+          save_setting_int (self, OPS_SETTINGS_KEY_WINDOW_WIDTH, MAX (width, 360));
+          save_setting_int (self, OPS_SETTINGS_KEY_WINDOW_HEIGHT, MAX (height, 294));
+        }
+      if (!ops_settings_set_boolean (self->settings, OPS_SETTINGS_KEY_WINDOW_MAXIMIZED,
+                                     gtk_window_is_maximized (window), &error))
+        g_warning ("%s", error->message);
+    }
+
+  return GTK_WINDOW_CLASS (ops_window_parent_class)->close_request (window);
+}
+
+static void
+visible_child_name_cb (OpsWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings == NULL || name == NULL)
+    return;
+
+  if (!ops_settings_set_string (self->settings, OPS_SETTINGS_KEY_WINDOW_LAST_TAB, name, &error))
+    g_warning ("%s", error->message);
+}
+
+static void
+show_tab_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  ops_window_show_tab (OPS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+ops_window_constructed (GObject *object)
+{
+  OpsWindow *self = OPS_WINDOW (object);
+  GtkApplication *application;
+  OpsStore *store = NULL;
+
+  G_OBJECT_CLASS (ops_window_parent_class)->constructed (object);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (OPS_IS_APPLICATION (application))
+    store = ops_application_get_store (OPS_APPLICATION (application));
+  if (store == NULL)
+    return;
+
+  self->settings = ops_store_get_settings (store);
+  g_object_add_weak_pointer (G_OBJECT (self->settings), (gpointer *) &self->settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               ops_settings_get_int (self->settings, OPS_SETTINGS_KEY_WINDOW_WIDTH),
+                               ops_settings_get_int (self->settings, OPS_SETTINGS_KEY_WINDOW_HEIGHT));
+  if (ops_settings_get_boolean (self->settings, OPS_SETTINGS_KEY_WINDOW_MAXIMIZED))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  ops_window_show_tab (self, ops_settings_get_text (self->settings,
+                                                    OPS_SETTINGS_KEY_WINDOW_LAST_TAB));
+
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_child_name_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+ops_window_dispose (GObject *object)
+{
+  OpsWindow *self = OPS_WINDOW (object);
+
+  if (self->settings != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->settings), (gpointer *) &self->settings);
+  self->settings = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (ops_window_parent_class)->dispose (object);
+}
+
+static void
+ops_window_class_init (OpsWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = ops_window_constructed;
+  object_class->dispose = ops_window_dispose;
+  window_class->close_request = ops_window_close_request;
+
+  g_type_ensure (OPS_TYPE_HEALTH_PAGE);
+  g_type_ensure (OPS_TYPE_WORKFLOWS_PAGE);
+  g_type_ensure (OPS_TYPE_SLACK_PAGE);
+  g_type_ensure (OPS_TYPE_LOADTEST_PAGE);
+  g_type_ensure (OPS_TYPE_DR_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/opsdeck/Opsdeck/ui/ops-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, stack);
+
+  gtk_widget_class_install_action (widget_class, "win.show-tab", "s", show_tab_action);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tab_names); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "win.show-tab", "s", tab_names[i]);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+ops_window_init (OpsWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+OpsWindow *
+ops_window_new (OpsApplication *application)
+{
+  return g_object_new (OPS_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+/**
+ * ops_window_show_tab:
+ * @self: a #OpsWindow
+ * @name: `health`, `workflows`, `slack`, `loadtest` or `dr`
+ *
+ * Shows a tab; an unknown name shows Health.
+ */
+void
+ops_window_show_tab (OpsWindow  *self,
+                     const char *name)
+{
+  g_return_if_fail (OPS_IS_WINDOW (self));
+
+  if (name == NULL || adw_view_stack_get_child_by_name (self->stack, name) == NULL)
+    name = tab_names[0];
+
+  adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
+/**
+ * ops_window_get_tab:
+ * @self: a #OpsWindow
+ *
+ * Returns: (transfer none): the name of the visible tab
+ */
+const char *
+ops_window_get_tab (OpsWindow *self)
+{
+  g_return_val_if_fail (OPS_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * ops_window_add_toast:
+ * @self: a #OpsWindow
+ * @toast: (transfer full): a toast
+ */
+void
+ops_window_add_toast (OpsWindow *self,
+                      AdwToast  *toast)
+{
+  g_return_if_fail (OPS_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#define G_LOG_DOMAIN "ops-settings"
+
+#include "config.h"
+
+#include "ops-settings.h"
+
+/* Every setting Opsdeck knows, with its type, default and range. A key that
+ * is not here cannot be read, written or imported. Window geometry is not
+ * exported: it belongs to one workstation. */
+static const OpsSettingSpec specs[] = {
+  { OPS_SETTINGS_KEY_RUN_IN_BACKGROUND, OPS_SETTING_BOOLEAN, "true", 0, 0, TRUE },
+  { OPS_SETTINGS_KEY_RETENTION_DAYS, OPS_SETTING_INT, "30", 1, 3650, TRUE },
+  { OPS_SETTINGS_KEY_WINDOW_WIDTH, OPS_SETTING_INT, "1100", 360, 16384, FALSE },
+  { OPS_SETTINGS_KEY_WINDOW_HEIGHT, OPS_SETTING_INT, "720", 294, 16384, FALSE },
+  { OPS_SETTINGS_KEY_WINDOW_MAXIMIZED, OPS_SETTING_BOOLEAN, "false", 0, 0, FALSE },
+  { OPS_SETTINGS_KEY_WINDOW_LAST_TAB, OPS_SETTING_STRING, "health", 0, 0, FALSE },
+};
+
+const OpsSettingSpec *
+ops_settings_list_specs (guint *n_specs)
+{
+  *n_specs = G_N_ELEMENTS (specs);
+  return specs;
+}
+
+const OpsSettingSpec *
+ops_settings_lookup_spec (const char *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (specs); i++)
+    if (g_str_equal (specs[i].key, key))
+      return &specs[i];
+
+  return NULL;
+}

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#define G_LOG_DOMAIN "ops-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "ops-test-util.h"
+
+static char *test_root;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+
+      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_test_root (void)
+{
+  if (test_root != NULL)
+    {
+      g_autoptr(GFile) root = g_file_new_for_path (test_root);
+
+      remove_tree (root);
+      g_clear_pointer (&test_root, g_free);
+    }
+}
+
+/**
+ * ops_test_init:
+ *
+ * g_test_init() with isolated XDG folders, and `OPSDECK_DATA_DIR` pointed
+ * at a temporary folder that is removed when the test program exits.
+ */
+void
+ops_test_init (int    *argc,
+               char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  test_root = g_dir_make_tmp ("opsdeck-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  atexit (remove_test_root);
+
+  g_setenv ("OPSDECK_DATA_DIR", test_root, TRUE);
+}
+
+/**
+ * ops_test_fresh_data_dir:
+ *
+ * Makes a new, empty data folder and points `OPSDECK_DATA_DIR` at it.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+ops_test_fresh_data_dir (void)
+{
+  static guint counter;
+  char *dir;
+
+  g_assert_nonnull (test_root);
+
+  dir = g_strdup_printf ("%s/data-%u", test_root, ++counter);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_setenv ("OPSDECK_DATA_DIR", dir, TRUE);
+
+  return dir;
+}
+
+/**
+ * ops_test_fresh_db_path:
+ *
+ * Returns: (transfer full): the path of a database that does not exist
+ *   yet, in a new data folder
+ */
+char *
+ops_test_fresh_db_path (void)
+{
+  g_autofree char *dir = ops_test_fresh_data_dir ();
+
+  return g_build_filename (dir, "opsdeck.db", NULL);
+}
+
+GBytes *
+ops_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+void
+ops_test_write_file (const char *path,
+                     const char *data,
+                     gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs SQL on a database file directly, as another program would. */
+void
+ops_test_sqlite_exec (const char *path,
+                      const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_open (path, &db);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
+    g_error ("SQL failed: %s\n%s", message, sql);
+  sqlite3_close (db);
+}
+
+int
+ops_test_sqlite_int (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
