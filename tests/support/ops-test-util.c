@@ -63,6 +63,10 @@ ops_test_init (int    *argc,
 
   setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", "C", TRUE);
+  /* The isolated XDG folders hold no GSettings schemas: keep GIO's proxy
+   * resolver from looking for the desktop's proxy settings. */
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
