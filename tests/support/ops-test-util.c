@@ -49,15 +49,10 @@ remove_test_root (void)
     }
 }
 
-/**
- * ops_test_init:
- *
- * g_test_init() with isolated XDG folders, and `OPSDECK_DATA_DIR` pointed
- * at a temporary folder that is removed when the test program exits.
- */
-void
-ops_test_init (int    *argc,
-               char ***argv)
+static void
+init (int     *argc,
+      char  ***argv,
+      gboolean isolate_dirs)
 {
   g_autoptr(GError) error = NULL;
 
@@ -68,13 +63,44 @@ ops_test_init (int    *argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (isolate_dirs)
+    g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  else
+    g_test_init (argc, argv, NULL);
 
   test_root = g_dir_make_tmp ("opsdeck-test-XXXXXX", &error);
   g_assert_no_error (error);
   atexit (remove_test_root);
 
   g_setenv ("OPSDECK_DATA_DIR", test_root, TRUE);
+}
+
+/**
+ * ops_test_init:
+ *
+ * g_test_init() with isolated XDG folders, and `OPSDECK_DATA_DIR` pointed
+ * at a temporary folder that is removed when the test program exits.
+ */
+void
+ops_test_init (int    *argc,
+               char ***argv)
+{
+  init (argc, argv, TRUE);
+}
+
+/**
+ * ops_test_init_ui:
+ *
+ * Like ops_test_init(), for widget tests run by
+ * `run-in-session.sh --display`: that script already gives the test a
+ * home and XDG folders of its own, and GTK needs the system's data
+ * folders (icon theme, GSettings schemas), so they are not isolated here.
+ */
+void
+ops_test_init_ui (int    *argc,
+                  char ***argv)
+{
+  init (argc, argv, FALSE);
 }
 
 /**
