@@ -176,7 +176,7 @@ ops_window_dispose (GObject *object)
 static void
 ops_window_class_init (OpsWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
@@ -192,8 +192,8 @@ ops_window_class_init (OpsWindowClass *klass)
    * The database whose settings keep the window's size and last tab.
    */
   properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, OPS_TYPE_STORE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("store", NULL, NULL, OPS_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OPS_TYPE_HEALTH_PAGE);

@@ -35,18 +35,18 @@ run_with_input (Run        *run,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   const char *arg;
-  va_list args;
+  va_list     args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("OPSDECKCTL"));
+  g_ptr_array_add (argv, (gpointer)g_getenv ("OPSDECKCTL"));
   va_start (args, input);
   while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
+  process = g_subprocess_newv ((const char *const *)argv->pdata,
                                G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                 G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
@@ -125,7 +125,7 @@ test_db_info (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *expected_path = g_build_filename (dir, "opsdeck.db", NULL);
-  JsonObject *object;
+  JsonObject      *object;
 
   run_cli (&run, "db", "info");
   g_assert_cmpint (run.status, ==, 0);

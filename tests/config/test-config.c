@@ -47,7 +47,7 @@ dump_database (OpsStore *store)
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (dump, "%s=%s@%lld\n", sqlite3_column_text (stmt, 0),
                             sqlite3_column_text (stmt, 1),
-                            (long long) sqlite3_column_int64 (stmt, 2));
+                            (long long)sqlite3_column_int64 (stmt, 2));
 
   return g_string_free (g_steal_pointer (&dump), FALSE);
 }
@@ -64,8 +64,8 @@ test_export_shape (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  JsonObject *object;
-  JsonObject *settings;
+  JsonObject              *object;
+  JsonObject              *settings;
   static const char *const sections[] = { "settings", "health", "alerts", "slack",
                                           "loadtest", "dr", "workflows" };
 
@@ -97,10 +97,10 @@ test_round_trip (Fixture      *fixture,
   g_autofree char *exported = NULL;
   g_autofree char *other_path = NULL;
   g_autofree char *exported_again = NULL;
-  OpsSettings *settings = ops_store_get_settings (fixture->store);
-  OpsSettings *other_settings;
-  guint changes = 0;
-  gsize length;
+  OpsSettings     *settings = ops_store_get_settings (fixture->store);
+  OpsSettings     *other_settings;
+  guint            changes = 0;
+  gsize            length;
 
   ops_settings_set_int (settings, OPS_SETTINGS_KEY_RETENTION_DAYS, 90, &error);
   ops_settings_set_boolean (settings, OPS_SETTINGS_KEY_RUN_IN_BACKGROUND, FALSE, &error);
@@ -168,10 +168,10 @@ test_import_file (Fixture      *fixture,
 
 typedef struct
 {
-  const char    *name;
-  const char    *document;
-  int            code;
-  const char    *message_part;
+  const char *name;
+  const char *document;
+  int         code;
+  const char *message_part;
 } BadDocument;
 
 static const BadDocument bad_documents[] = {
@@ -219,7 +219,7 @@ test_rejected_unchanged (Fixture      *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  guint changes = 0;
+  guint            changes = 0;
 
   ops_settings_set_int (ops_store_get_settings (fixture->store), OPS_SETTINGS_KEY_RETENTION_DAYS,
                         45, &error);
@@ -243,7 +243,7 @@ test_too_large (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  gsize size = OPS_CONFIG_MAX_SIZE + 1;
+  gsize            size = OPS_CONFIG_MAX_SIZE + 1;
   g_autofree char *huge = g_malloc (size);
 
   memset (huge, ' ', size);
@@ -257,11 +257,11 @@ test_failure_while_applying_rolls_back (Fixture      *fixture,
                                         gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
+  g_autofree char  *before = NULL;
+  g_autofree char  *after = NULL;
   static const char document[] =
-    "{\"format\": \"opsdeck-config\", \"version\": 1,"
-    " \"settings\": {\"app.run-in-background\": false, \"history.retention-days\": 60}}";
+      "{\"format\": \"opsdeck-config\", \"version\": 1,"
+      " \"settings\": {\"app.run-in-background\": false, \"history.retention-days\": 60}}";
 
   /* The database refuses the second write half-way through the import, as
    * a full disk would. */

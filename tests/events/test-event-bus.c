@@ -46,9 +46,9 @@ log_event_cb (OpsEvent *event,
 }
 
 static Subscriber *
-subscribe (Fixture    *fixture,
-           const char *name,
-           const char *prefix,
+subscribe (Fixture     *fixture,
+           const char  *name,
+           const char  *prefix,
            OpsEventFunc func)
 {
   Subscriber *sub = g_new0 (Subscriber, 1);
@@ -74,7 +74,7 @@ joined_log (Fixture *fixture)
 {
   g_ptr_array_add (fixture->log, NULL);
   {
-    char *joined = g_strjoinv (" ", (char **) fixture->log->pdata);
+    char *joined = g_strjoinv (" ", (char **)fixture->log->pdata);
 
     g_ptr_array_remove_index (fixture->log, fixture->log->len - 1);
     return joined;
@@ -112,7 +112,7 @@ test_unsubscribe (Fixture      *fixture,
                   gconstpointer data)
 {
   g_autofree char *log = NULL;
-  Subscriber *a = subscribe (fixture, "a", "x", log_event_cb);
+  Subscriber      *a = subscribe (fixture, "a", "x", log_event_cb);
 
   subscribe (fixture, "b", "x", log_event_cb);
   publish (fixture, "x.1");

@@ -54,7 +54,7 @@ test_round_trip_async (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   AsyncData data = { loop, NULL };
-  char *value;
+  char     *value;
 
   ops_secrets_store_async ("test.async", "Opsdeck test secret", SECRET_A, NULL,
                            async_done_cb, &data);

@@ -114,7 +114,7 @@ char *
 ops_test_fresh_data_dir (void)
 {
   static guint counter;
-  char *dir;
+  char        *dir;
 
   g_assert_nonnull (test_root);
 
@@ -169,8 +169,8 @@ ops_test_sqlite_exec (const char *path,
                       const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
-  int rc;
+  char    *message = NULL;
+  int      rc;
 
   rc = sqlite3_open (path, &db);
   g_assert_cmpint (rc, ==, SQLITE_OK);
@@ -184,9 +184,9 @@ int
 ops_test_sqlite_int (const char *path,
                      const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int value;
+  int           value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

@@ -20,9 +20,9 @@ static const char *const tab_names[] = { "health", "workflows", "slack", "loadte
 static OpsApplication *
 new_unregistered_application (void)
 {
-  static guint counter;
+  static guint     counter;
   g_autofree char *id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++counter);
-  OpsApplication *app = ops_application_new ();
+  OpsApplication  *app = ops_application_new ();
 
   g_application_set_application_id (G_APPLICATION (app), id);
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -131,8 +131,8 @@ test_state_remembered (void)
 {
   g_autoptr(OpsApplication) app = new_application ();
   OpsSettings *settings = ops_store_get_settings (ops_application_get_store (app));
-  OpsWindow *window = ops_window_new (app);
-  int width, height;
+  OpsWindow   *window = ops_window_new (app);
+  int          width, height;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
   gtk_window_present (GTK_WINDOW (window));
@@ -180,11 +180,11 @@ static void
 test_preferences (void)
 {
   g_autoptr(OpsApplication) app = new_application ();
-  OpsStore *store = ops_application_get_store (app);
+  OpsStore    *store = ops_application_get_store (app);
   OpsSettings *settings = ops_store_get_settings (store);
   g_autoptr(GError) error = NULL;
-  GtkWidget *preferences = ops_preferences_window_new (store);
-  GtkSwitch *background;
+  GtkWidget     *preferences = ops_preferences_window_new (store);
+  GtkSwitch     *background;
   GtkSpinButton *retention;
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -217,7 +217,7 @@ test_app_actions (void)
 {
   g_autoptr(OpsApplication) app = new_application ();
   gboolean found_about = FALSE;
-  GList *windows;
+  GList   *windows;
   gboolean found_preferences = FALSE;
 
   g_application_activate (G_APPLICATION (app));
@@ -255,7 +255,7 @@ test_store_error_window (void)
   g_autoptr(OpsApplication) app = NULL;
   g_autofree char *dir = ops_test_fresh_data_dir ();
   g_autofree char *path = g_build_filename (dir, "opsdeck.db", NULL);
-  GtkWindow *window;
+  GtkWindow       *window;
 
   ops_test_sqlite_exec (path, "CREATE TABLE t (x); PRAGMA user_version = 777;");
 
