@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "alerts/ops-alert-config.h"
 #include "ops-config.h"
 #include "store/ops-settings.h"
 
@@ -237,7 +238,7 @@ empty_export (OpsStore *store,
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
   { "health", empty_export, NULL, NULL, NULL },
-  { "alerts", empty_export, NULL, NULL, NULL },
+  { "alerts", ops_alert_config_export, ops_alert_config_validate, ops_alert_config_apply, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
   { "loadtest", empty_export, NULL, NULL, NULL },
   { "dr", empty_export, NULL, NULL, NULL },

@@ -1,0 +1,1230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#define G_LOG_DOMAIN "ops-alerts"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "ops-alert-engine-private.h"
+#include "store/ops-settings.h"
+
+/**
+ * OpsAlertEngine:
+ *
+ * Turns samples of checks into alerts. Each enabled rule that covers the
+ * sample's check is evaluated; a condition that holds opens an alert,
+ * pending for the rule's “for” duration and then firing; one that clears
+ * resolves it. Escalation from warning to critical is its own step. The
+ * engine decides when an alert is notified — not while its check is in a
+ * maintenance window, not when a check it depends on is down (it is then
+ * *blocked by* that check), not again and again while it flaps — and
+ * publishes `alert.firing`, `alert.escalated`, `alert.acknowledged`,
+ * `alert.resolved` and `alert.flapping` on the event bus, where notifiers
+ * hear them. Every alert and every step of its life is in the database, so
+ * an alert that was firing before a restart is the same alert after it.
+ *
+ * Time comes from an #OpsClock, so that tests drive it without sleeping.
+ */
+
+G_DEFINE_FINAL_TYPE (OpsAlertEngine, ops_alert_engine, G_TYPE_OBJECT)
+
+static void
+check_state_free (gpointer data)
+{
+  CheckState *check = data;
+
+  g_free (check->name);
+  g_free (check->environment);
+  g_strfreev (check->tags);
+  g_clear_pointer (&check->last_sample, ops_alert_sample_unref);
+  g_free (check);
+}
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+
+  g_array_unref (series->points);
+  g_array_unref (series->changes);
+  g_clear_object (&series->alert);
+  g_free (series);
+}
+
+static void
+ops_alert_engine_dispose (GObject *object)
+{
+  OpsAlertEngine *self = OPS_ALERT_ENGINE (object);
+
+  if (self->tick_id != 0)
+    {
+      ops_clock_remove (self->clock, self->tick_id);
+      self->tick_id = 0;
+    }
+
+  G_OBJECT_CLASS (ops_alert_engine_parent_class)->dispose (object);
+}
+
+static void
+ops_alert_engine_finalize (GObject *object)
+{
+  OpsAlertEngine *self = OPS_ALERT_ENGINE (object);
+
+  g_clear_pointer (&self->series, g_hash_table_unref);
+  g_clear_pointer (&self->check_names, g_hash_table_unref);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_pointer (&self->dependencies, g_ptr_array_unref);
+  g_clear_pointer (&self->windows, g_ptr_array_unref);
+  g_clear_object (&self->open_alerts);
+  g_clear_object (&self->store);
+  g_clear_object (&self->bus);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (ops_alert_engine_parent_class)->finalize (object);
+}
+
+static void
+ops_alert_engine_class_init (OpsAlertEngineClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ops_alert_engine_dispose;
+  object_class->finalize = ops_alert_engine_finalize;
+}
+
+static void
+ops_alert_engine_init (OpsAlertEngine *self)
+{
+  self->checks = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, check_state_free);
+  self->check_names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->series = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, series_free);
+  self->open_alerts = g_list_store_new (OPS_TYPE_ALERT);
+  self->rules = g_ptr_array_new_with_free_func (g_object_unref);
+  self->dependencies = g_ptr_array_new ();
+  self->windows = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static gint64
+now (OpsAlertEngine *self)
+{
+  return ops_clock_get_now (self->clock);
+}
+
+static void
+log_error (const char *what,
+           GError     *error)
+{
+  if (error != NULL)
+    g_warning ("%s: %s", what, error->message);
+}
+
+CheckState *
+_ops_alert_engine_lookup_check (OpsAlertEngine *self,
+                                gint64          check_id)
+{
+  return g_hash_table_lookup (self->checks, &check_id);
+}
+
+static CheckState *
+ensure_check (OpsAlertEngine *self,
+              gint64          check_id,
+              const char     *name)
+{
+  CheckState *check = _ops_alert_engine_lookup_check (self, check_id);
+
+  if (check == NULL)
+    {
+      check = g_new0 (CheckState, 1);
+      check->id = check_id;
+      check->name = g_strdup (name);
+      check->first_seen = now (self);
+      g_hash_table_insert (self->checks, &check->id, check);
+      g_hash_table_insert (self->check_names, check->name, check);
+    }
+  else if (name != NULL && g_strcmp0 (check->name, name) != 0)
+    {
+      if (g_hash_table_lookup (self->check_names, check->name) == check)
+        g_hash_table_remove (self->check_names, check->name);
+      g_free (check->name);
+      check->name = g_strdup (name);
+      g_hash_table_insert (self->check_names, check->name, check);
+    }
+
+  return check;
+}
+
+static OpsAlertCheckRef
+check_ref (CheckState *check)
+{
+  OpsAlertCheckRef ref = { check->name, check->environment, (const char *const *)check->tags };
+
+  return ref;
+}
+
+Series *
+_ops_alert_engine_lookup_series (OpsAlertEngine *self,
+                                 gint64          rule_id,
+                                 gint64          check_id,
+                                 gboolean        create)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, rule_id,
+                                          check_id);
+  Series          *series = g_hash_table_lookup (self->series, key);
+
+  if (series == NULL && create)
+    {
+      series = g_new0 (Series, 1);
+      series->rule_id = rule_id;
+      series->check_id = check_id;
+      series->points = g_array_new (FALSE, FALSE, sizeof (Point));
+      series->changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_hash_table_insert (self->series, g_steal_pointer (&key), series);
+    }
+
+  return series;
+}
+
+static OpsAlertRule *
+find_rule (OpsAlertEngine *self,
+           gint64          rule_id)
+{
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      OpsAlertRule *rule = g_ptr_array_index (self->rules, i);
+
+      if (ops_alert_rule_get_id (rule) == rule_id)
+        return rule;
+    }
+
+  return NULL;
+}
+
+/* Saves the alert and, when @transition is given, a step of its timeline.
+ * A database that fails here is reported and the engine goes on: alerting
+ * must not stop because the disk is full. */
+void
+_ops_alert_engine_save (OpsAlertEngine *self,
+                        OpsAlert       *alert,
+                        const char     *transition,
+                        const char     *actor,
+                        const char     *note)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ops_alert_db_update_alert (self->store, alert, &error) ||
+      (transition != NULL &&
+       !ops_alert_db_add_transition (self->store, alert, now (self), transition, actor, note,
+                                     &error)))
+    log_error ("Could not record an alert", error);
+
+  _ops_alert_changed (alert);
+}
+
+static void
+add_open (OpsAlertEngine *self,
+          OpsAlert       *alert)
+{
+  g_list_store_append (self->open_alerts, alert);
+}
+
+static void
+remove_open (OpsAlertEngine *self,
+             OpsAlert       *alert)
+{
+  guint position;
+
+  if (g_list_store_find (self->open_alerts, alert, &position))
+    g_list_store_remove (self->open_alerts, position);
+}
+
+static char *
+build_snapshot (OpsAlertRule   *rule,
+                OpsAlertSample *sample,
+                gboolean        has_value,
+                double          value,
+                guint           n_points)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  if (sample != NULL)
+    {
+      json_builder_set_member_name (builder, "sample");
+      ops_alert_sample_to_json (sample, builder);
+    }
+  json_builder_set_member_name (builder, "rule");
+  ops_alert_rule_to_json (rule, builder);
+  if (has_value)
+    {
+      g_autofree char *measure = ops_alert_rule_describe_measure (rule);
+
+      json_builder_set_member_name (builder, "measure");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "expression");
+      json_builder_add_string_value (builder, measure);
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_double_value (builder, value);
+      json_builder_set_member_name (builder, "points");
+      json_builder_add_int_value (builder, n_points);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Closes an open alert: resolved, by itself or by hand. */
+static void
+close_alert (OpsAlertEngine *self,
+             Series         *series,
+             CheckState     *check,
+             const char     *actor,
+             const char     *note)
+{
+  g_autoptr(OpsAlert) alert = g_steal_pointer (&series->alert);
+  gint64 t = now (self);
+
+  alert->state = OPS_ALERT_STATE_RESOLVED;
+  alert->resolved_at = t;
+  _ops_alert_set_string (&alert->resolved_by, actor);
+  _ops_alert_set_string (&alert->resolve_note, note);
+  _ops_alert_engine_save (self, alert, "resolved", actor, note);
+  remove_open (self, alert);
+  series->escalation_pending = FALSE;
+
+  if (alert->notified_at != 0)
+    _ops_alert_engine_publish (self, "alert.resolved", alert, actor, note, FALSE);
+
+  _ops_alert_engine_record_change (self, series, check, t);
+}
+
+static void
+fire (OpsAlertEngine *self,
+      Series         *series,
+      CheckState     *check)
+{
+  OpsAlert *alert = series->alert;
+
+  alert->state = OPS_ALERT_STATE_FIRING;
+  alert->fired_at = now (self);
+  _ops_alert_engine_save (self, alert, "firing", NULL, NULL);
+  _ops_alert_engine_record_change (self, series, check, alert->fired_at);
+}
+
+/* Applies the outcome of one evaluation of @rule for @check. */
+static void
+apply (OpsAlertEngine *self,
+       OpsAlertRule   *rule,
+       CheckState     *check,
+       Series         *series,
+       gboolean        condition,
+       OpsSeverity     severity,
+       const char     *cause,
+       gboolean        has_value,
+       double          value,
+       OpsAlertSample *sample)
+{
+  OpsAlert *alert = series->alert;
+  gint64    t = now (self);
+
+  if (!condition)
+    {
+      if (alert == NULL)
+        return;
+
+      if (alert->state == OPS_ALERT_STATE_PENDING)
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* It never fired: it was never an alert. */
+          if (!ops_alert_db_delete_alert (self->store, alert->id, &error))
+            log_error ("Could not forget a pending alert", error);
+          remove_open (self, alert);
+          g_clear_object (&series->alert);
+          return;
+        }
+
+      close_alert (self, series, check, NULL, _("The condition cleared."));
+      return;
+    }
+
+  if (alert == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      alert = _ops_alert_new ();
+      alert->rule_id = ops_alert_rule_get_id (rule);
+      alert->rule_name = g_strdup (ops_alert_rule_get_name (rule));
+      alert->check_id = check->id;
+      alert->check_name = g_strdup (check->name);
+      alert->severity = severity;
+      alert->cause = g_strdup (cause);
+      alert->has_value = has_value;
+      alert->value = value;
+      alert->snapshot = build_snapshot (rule, sample, has_value, value, series->points->len);
+      alert->pending_at = t;
+      alert->state = OPS_ALERT_STATE_PENDING;
+      if (ops_alert_rule_get_for (rule) == 0)
+        {
+          alert->state = OPS_ALERT_STATE_FIRING;
+          alert->fired_at = t;
+        }
+
+      if (!ops_alert_db_insert_alert (self->store, alert, &error) ||
+          !ops_alert_db_add_transition (self->store, alert, t,
+                                        ops_alert_state_to_string (alert->state), NULL, NULL,
+                                        &error))
+        log_error ("Could not record an alert", error);
+
+      series->alert = alert;
+      series->escalation_pending = FALSE;
+      series->unblocked_at = 0;
+      add_open (self, alert);
+
+      if (alert->state == OPS_ALERT_STATE_FIRING)
+        _ops_alert_engine_record_change (self, series, check, t);
+      return;
+    }
+
+  if (alert->state == OPS_ALERT_STATE_PENDING)
+    {
+      alert->severity = severity;
+      _ops_alert_set_string (&alert->cause, cause);
+      alert->has_value = has_value;
+      alert->value = value;
+      if (t - alert->pending_at >= ops_alert_rule_get_for (rule) * G_USEC_PER_SEC)
+        {
+          g_free (alert->snapshot);
+          alert->snapshot = build_snapshot (rule, sample, has_value, value, series->points->len);
+          fire (self, series, check);
+        }
+      else
+        _ops_alert_engine_save (self, alert, NULL, NULL, NULL);
+      return;
+    }
+
+  if (severity > alert->severity)
+    {
+      alert->severity = severity;
+      _ops_alert_set_string (&alert->cause, cause);
+      alert->has_value = has_value;
+      alert->value = value;
+      /* Escalation asks for attention again, even after an acknowledgement. */
+      alert->state = OPS_ALERT_STATE_FIRING;
+      series->escalation_pending = TRUE;
+      _ops_alert_engine_save (self, alert, "escalated", NULL, cause);
+    }
+  else if (severity < alert->severity)
+    {
+      alert->severity = severity;
+      _ops_alert_set_string (&alert->cause, cause);
+      alert->has_value = has_value;
+      alert->value = value;
+      _ops_alert_engine_save (self, alert, "lowered", NULL, cause);
+    }
+  else if (g_strcmp0 (alert->cause, cause) != 0 || alert->has_value != has_value ||
+           (has_value && alert->value != value))
+    {
+      _ops_alert_set_string (&alert->cause, cause);
+      alert->has_value = has_value;
+      alert->value = value;
+      _ops_alert_engine_save (self, alert, NULL, NULL, NULL);
+    }
+}
+
+static double
+aggregate (OpsAlertAggregate how,
+           GArray           *points)
+{
+  double result;
+
+  g_assert (points->len > 0);
+
+  result = g_array_index (points, Point, how == OPS_ALERT_AGGREGATE_LAST ? points->len - 1 : 0).value;
+  if (how == OPS_ALERT_AGGREGATE_LAST)
+    return result;
+
+  for (guint i = 1; i < points->len; i++)
+    {
+      double v = g_array_index (points, Point, i).value;
+
+      if (how == OPS_ALERT_AGGREGATE_MIN)
+        result = MIN (result, v);
+      else if (how == OPS_ALERT_AGGREGATE_MAX)
+        result = MAX (result, v);
+      else
+        result += v;
+    }
+
+  return how == OPS_ALERT_AGGREGATE_AVG ? result / points->len : result;
+}
+
+static char *
+threshold_cause (OpsAlertRule *rule,
+                 double        value,
+                 OpsSeverity   severity,
+                 gboolean      crossed)
+{
+  g_autofree char *measure = ops_alert_rule_describe_measure (rule);
+  g_autofree char *shown = ops_alert_format_value (value);
+  g_autofree char *window = NULL;
+  g_autofree char *level_text = NULL;
+  double           level = 0;
+
+  if (ops_alert_rule_get_window (rule) > 0)
+    {
+      g_autofree char *w = ops_alert_format_duration (ops_alert_rule_get_window (rule));
+
+      window = g_strdup_printf (_(" over %s"), w);
+    }
+
+  if (!crossed)
+    return g_strdup_printf (_("%s%s is %s."), measure, window != NULL ? window : "", shown);
+
+  ops_alert_rule_get_level (rule, severity, &level);
+  level_text = ops_alert_format_value (level);
+
+  /* Translators: “avg(latency_ms) over 5m is 812 (critical level: > 500)” */
+  return g_strdup_printf (_("%s%s is %s (%s level: %s %s)."), measure,
+                          window != NULL ? window : "", shown,
+                          severity == OPS_SEVERITY_CRITICAL ? _("critical") : _("warning"),
+                          ops_alert_operator_to_string (ops_alert_rule_get_operator (rule)),
+                          level_text);
+}
+
+static void
+evaluate_threshold (OpsAlertEngine *self,
+                    OpsAlertRule   *rule,
+                    CheckState     *check,
+                    OpsAlertSample *sample)
+{
+  g_autofree char *cause = NULL;
+  Series          *series;
+  Point            point;
+  gint64           window = ops_alert_rule_get_window (rule) * G_USEC_PER_SEC;
+  OpsSeverity      severity = OPS_SEVERITY_WARNING;
+  gboolean         crossed;
+  double           value;
+
+  if (!ops_alert_sample_get_metric (sample, ops_alert_rule_get_metric (rule), &point.value))
+    return;
+
+  point.time = ops_alert_sample_get_time (sample);
+  series = _ops_alert_engine_lookup_series (self, ops_alert_rule_get_id (rule), check->id, TRUE);
+  g_array_append_val (series->points, point);
+
+  /* Keep the window: the last value alone, or those within it. */
+  while (series->points->len > 1 &&
+         (window == 0 || g_array_index (series->points, Point, 0).time <= point.time - window))
+    g_array_remove_index (series->points, 0);
+
+  value = aggregate (ops_alert_rule_get_aggregate (rule), series->points);
+  crossed = ops_alert_rule_evaluate (rule, value, &severity);
+  cause = threshold_cause (rule, value, severity, crossed);
+
+  apply (self, rule, check, series, crossed, severity, cause, TRUE, value, sample);
+}
+
+static void
+evaluate (OpsAlertEngine *self,
+          OpsAlertRule   *rule,
+          CheckState     *check,
+          OpsAlertSample *sample)
+{
+  OpsSampleStatus status = ops_alert_sample_get_status (sample);
+  Series         *series;
+
+  switch (ops_alert_rule_get_kind (rule))
+    {
+    case OPS_ALERT_RULE_DOWN:
+      if (status == OPS_SAMPLE_STATUS_UNKNOWN)
+        return;
+      series = _ops_alert_engine_lookup_series (self, ops_alert_rule_get_id (rule), check->id,
+                                                status == OPS_SAMPLE_STATUS_DOWN);
+      if (series == NULL)
+        return;
+      apply (self, rule, check, series, status == OPS_SAMPLE_STATUS_DOWN,
+             ops_alert_rule_get_severity (rule),
+             ops_alert_sample_get_error (sample) != NULL ? ops_alert_sample_get_error (sample)
+                                                         : _("The check is down."),
+             FALSE, 0, sample);
+      break;
+
+    case OPS_ALERT_RULE_THRESHOLD:
+      evaluate_threshold (self, rule, check, sample);
+      break;
+
+    case OPS_ALERT_RULE_ABSENCE:
+      /* A result arrived: whatever went quiet speaks again. */
+      series = _ops_alert_engine_lookup_series (self, ops_alert_rule_get_id (rule), check->id, FALSE);
+      if (series != NULL && series->alert != NULL)
+        apply (self, rule, check, series, FALSE, ops_alert_rule_get_severity (rule), NULL, FALSE,
+               0, sample);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Resolves the open alerts of rules that are gone, disabled, or no longer
+ * cover their check. */
+static void
+close_orphans (OpsAlertEngine *self)
+{
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new ();
+  GHashTableIter iter;
+  Series        *series;
+
+  g_hash_table_iter_init (&iter, self->series);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&series))
+    {
+      OpsAlertRule    *rule;
+      CheckState      *check;
+      OpsAlertCheckRef ref;
+
+      if (series->alert == NULL)
+        continue;
+
+      rule = find_rule (self, series->rule_id);
+      check = _ops_alert_engine_lookup_check (self, series->check_id);
+      ref = check_ref (check);
+      if (rule == NULL || !ops_alert_rule_get_enabled (rule) ||
+          (check->last_time != 0 && !ops_alert_scope_matches (ops_alert_rule_get_scope (rule), &ref)))
+        g_ptr_array_add (to_close, series);
+    }
+
+  for (guint i = 0; i < to_close->len; i++)
+    {
+      Series       *s = g_ptr_array_index (to_close, i);
+      OpsAlertRule *rule = find_rule (self, s->rule_id);
+      CheckState   *check = _ops_alert_engine_lookup_check (self, s->check_id);
+      const char   *note;
+
+      if (rule == NULL)
+        note = _("The rule was removed.");
+      else if (!ops_alert_rule_get_enabled (rule))
+        note = _("The rule was disabled.");
+      else
+        note = _("The rule no longer covers this check.");
+
+      if (s->alert->state == OPS_ALERT_STATE_PENDING)
+        {
+          ops_alert_db_delete_alert (self->store, s->alert->id, NULL);
+          remove_open (self, s->alert);
+          g_clear_object (&s->alert);
+        }
+      else
+        close_alert (self, s, check, NULL, note);
+    }
+}
+
+/**
+ * ops_alert_engine_reload:
+ * @self: a #OpsAlertEngine
+ * @error: return location for a #GError
+ *
+ * Reads the rules, dependencies and maintenance windows again, after they
+ * were edited. Open alerts of removed or disabled rules are resolved.
+ * The engine also notices edits by itself, made by another program such
+ * as opsdeckctl, within a tick.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ops_alert_engine_reload (OpsAlertEngine *self,
+                         GError        **error)
+{
+  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) dependencies = NULL;
+  g_autoptr(GPtrArray) windows = NULL;
+  gint64 revision;
+
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), FALSE);
+
+  revision = ops_alert_db_get_config_revision (self->store, error);
+  if (revision < 0)
+    return FALSE;
+
+  rules = ops_alert_db_list_rules (self->store, error);
+  if (rules == NULL)
+    return FALSE;
+  dependencies = ops_alert_db_list_dependencies (self->store, error);
+  if (dependencies == NULL)
+    return FALSE;
+  windows = ops_alert_db_list_windows (self->store, error);
+  if (windows == NULL)
+    return FALSE;
+
+  /* A threshold that now measures something else starts a new window. */
+  for (guint i = 0; i < rules->len; i++)
+    {
+      OpsAlertRule  *rule = g_ptr_array_index (rules, i);
+      OpsAlertRule  *old = find_rule (self, ops_alert_rule_get_id (rule));
+      GHashTableIter iter;
+      Series        *series;
+
+      if (old == NULL || ops_alert_rule_equal_definition (old, rule))
+        continue;
+
+      g_hash_table_iter_init (&iter, self->series);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&series))
+        if (series->rule_id == ops_alert_rule_get_id (rule))
+          g_array_set_size (series->points, 0);
+    }
+
+  g_ptr_array_unref (self->rules);
+  self->rules = g_steal_pointer (&rules);
+  g_ptr_array_unref (self->dependencies);
+  self->dependencies = g_steal_pointer (&dependencies);
+  g_ptr_array_unref (self->windows);
+  self->windows = g_steal_pointer (&windows);
+  self->config_revision = revision;
+
+  close_orphans (self);
+  _ops_alert_engine_consider_all (self);
+
+  return TRUE;
+}
+
+static int
+read_data_version (OpsAlertEngine *self)
+{
+  g_autoptr(sqlite3_stmt) stmt = ops_store_prepare (self->store, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Another program (opsdeckctl) acknowledged or resolved alerts, or edited
+ * the rules: take it in. */
+static void
+sync_external_changes (OpsAlertEngine *self)
+{
+  g_autoptr(GError) error = NULL;
+  int    version = read_data_version (self);
+  gint64 revision;
+  guint  n;
+
+  if (version == self->data_version)
+    return;
+  self->data_version = version;
+
+  revision = ops_alert_db_get_config_revision (self->store, &error);
+  if (revision >= 0 && revision != self->config_revision &&
+      !ops_alert_engine_reload (self, &error))
+    log_error ("Could not read the alert rules again", error);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->open_alerts));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->open_alerts), i - 1);
+      g_autoptr(OpsAlert) stored = ops_alert_db_get_alert (self->store, alert->id, NULL);
+      Series     *series;
+      CheckState *check;
+
+      if (stored == NULL || stored->state == alert->state ||
+          (stored->state != OPS_ALERT_STATE_ACKNOWLEDGED &&
+           stored->state != OPS_ALERT_STATE_RESOLVED))
+        continue;
+
+      series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
+      check = _ops_alert_engine_lookup_check (self, alert->check_id);
+      alert->state = stored->state;
+      alert->acknowledged_at = stored->acknowledged_at;
+      _ops_alert_set_string (&alert->acknowledged_by, stored->acknowledged_by);
+      _ops_alert_set_string (&alert->ack_note, stored->ack_note);
+      alert->resolved_at = stored->resolved_at;
+      _ops_alert_set_string (&alert->resolved_by, stored->resolved_by);
+      _ops_alert_set_string (&alert->resolve_note, stored->resolve_note);
+      _ops_alert_changed (alert);
+
+      if (alert->state == OPS_ALERT_STATE_RESOLVED)
+        {
+          remove_open (self, alert);
+          if (series != NULL && series->alert == alert)
+            {
+              g_clear_object (&series->alert);
+              _ops_alert_engine_record_change (self, series, check, alert->resolved_at);
+            }
+          if (alert->notified_at != 0)
+            _ops_alert_engine_publish (self, "alert.resolved", alert, alert->resolved_by,
+                                       alert->resolve_note, FALSE);
+        }
+      else if (alert->notified_at != 0)
+        _ops_alert_engine_publish (self, "alert.acknowledged", alert, alert->acknowledged_by,
+                                   alert->ack_note, FALSE);
+    }
+}
+
+static void
+check_absence (OpsAlertEngine *self,
+               gint64          t)
+{
+  GHashTableIter iter;
+  CheckState    *check;
+
+  for (guint r = 0; r < self->rules->len; r++)
+    {
+      OpsAlertRule *rule = g_ptr_array_index (self->rules, r);
+      gint64        limit = ops_alert_rule_get_absence (rule) * G_USEC_PER_SEC;
+
+      if (ops_alert_rule_get_kind (rule) != OPS_ALERT_RULE_ABSENCE || !ops_alert_rule_get_enabled (rule))
+        continue;
+
+      g_hash_table_iter_init (&iter, self->checks);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&check))
+        {
+          OpsAlertCheckRef ref = check_ref (check);
+          gint64           last = check->last_time != 0 ? check->last_time : check->first_seen;
+          g_autofree char *cause = NULL;
+          g_autofree char *quiet = NULL;
+          g_autofree char *when = NULL;
+          Series          *series;
+
+          if (!ops_alert_rule_applies_to (rule, &ref) || t - last < limit)
+            continue;
+
+          series = _ops_alert_engine_lookup_series (self, ops_alert_rule_get_id (rule), check->id,
+                                                    TRUE);
+          quiet = ops_alert_format_duration ((t - last) / G_USEC_PER_SEC);
+          when = ops_alert_format_time (last);
+          if (check->last_time != 0)
+            cause = g_strdup_printf (_("No result for %s; the last one came at %s."), quiet, when);
+          else
+            cause = g_strdup_printf (_("No result for %s, since Opsdeck started watching at %s."),
+                                     quiet, when);
+          apply (self, rule, check, series, TRUE, ops_alert_rule_get_severity (rule), cause, FALSE,
+                 0, check->last_sample);
+        }
+    }
+}
+
+/**
+ * ops_alert_engine_tick:
+ * @self: a #OpsAlertEngine
+ *
+ * Looks at the time: fires pending alerts that waited long enough, raises
+ * absence alerts, starts and ends maintenance, re-notifies, and takes in
+ * changes made by other programs. Runs every %OPS_ALERT_ENGINE_TICK_MS on
+ * the engine's clock.
+ */
+void
+ops_alert_engine_tick (OpsAlertEngine *self)
+{
+  gint64         t = now (self);
+  guint          n;
+  GHashTableIter iter;
+  Series        *series;
+
+  g_return_if_fail (OPS_IS_ALERT_ENGINE (self));
+
+  sync_external_changes (self);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->open_alerts));
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->open_alerts), i - 1);
+      OpsAlertRule *rule = find_rule (self, alert->rule_id);
+
+      if (alert->state != OPS_ALERT_STATE_PENDING || rule == NULL)
+        continue;
+
+      series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
+      if (series != NULL && t - alert->pending_at >= ops_alert_rule_get_for (rule) * G_USEC_PER_SEC)
+        fire (self, series, _ops_alert_engine_lookup_check (self, alert->check_id));
+    }
+
+  check_absence (self, t);
+
+  g_hash_table_iter_init (&iter, self->series);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&series))
+    if (series->flapping)
+      _ops_alert_engine_update_flapping (self, series,
+                                         _ops_alert_engine_lookup_check (self, series->check_id), t);
+
+  _ops_alert_engine_consider_all (self);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  ops_alert_engine_tick (OPS_ALERT_ENGINE (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+load_state (OpsAlertEngine *self,
+            GError        **error)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  OpsAlertQuery query = OPS_ALERT_QUERY_INIT;
+  gint64        window;
+
+  query.open_only = TRUE;
+  open = ops_alert_db_list_alerts (self->store, &query, error);
+  if (open == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < open->len; i++)
+    {
+      OpsAlert *alert = g_ptr_array_index (open, i);
+      Series   *series;
+
+      ensure_check (self, alert->check_id, alert->check_name);
+      series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, TRUE);
+      g_set_object (&series->alert, alert);
+      add_open (self, alert);
+    }
+
+  /* The recent changes, so that flapping survives a restart too. */
+  window = ops_settings_get_int (ops_store_get_settings (self->store),
+                                 OPS_SETTINGS_KEY_ALERTS_FLAPPING_MINUTES) *
+           60 * G_USEC_PER_SEC;
+  query.open_only = FALSE;
+  query.since = now (self) - window;
+  recent = ops_alert_db_list_alerts (self->store, &query, error);
+  if (recent == NULL)
+    return FALSE;
+
+  for (guint i = recent->len; i > 0; i--)
+    {
+      OpsAlert *alert = g_ptr_array_index (recent, i - 1);
+      Series   *series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, TRUE);
+
+      if (alert->fired_at != 0)
+        g_array_append_val (series->changes, alert->fired_at);
+      if (alert->resolved_at != 0 && alert->fired_at != 0)
+        g_array_append_val (series->changes, alert->resolved_at);
+      series->flapping = series->flapping || alert->flapping;
+    }
+
+  return TRUE;
+}
+
+/**
+ * ops_alert_engine_new:
+ * @store: the database
+ * @bus: where alert events go
+ * @clock: the time; a fake one in tests
+ * @error: return location for a #GError
+ *
+ * Reads the rules, dependencies and maintenance windows, and the alerts
+ * that were open when the engine last stopped.
+ *
+ * Returns: (transfer full): the engine, or %NULL
+ */
+OpsAlertEngine *
+ops_alert_engine_new (OpsStore    *store,
+                      OpsEventBus *bus,
+                      OpsClock    *clock,
+                      GError     **error)
+{
+  g_autoptr(OpsAlertEngine) self = NULL;
+
+  g_return_val_if_fail (OPS_IS_STORE (store), NULL);
+  g_return_val_if_fail (OPS_IS_EVENT_BUS (bus), NULL);
+  g_return_val_if_fail (OPS_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (OPS_TYPE_ALERT_ENGINE, NULL);
+  self->store = g_object_ref (store);
+  self->bus = g_object_ref (bus);
+  self->clock = g_object_ref (clock);
+
+  if (!load_state (self, error))
+    return NULL;
+  if (!ops_alert_engine_reload (self, error))
+    return NULL;
+
+  self->data_version = read_data_version (self);
+  self->tick_id = ops_clock_add_timeout (clock, OPS_ALERT_ENGINE_TICK_MS, tick_cb, self, NULL);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * ops_alert_engine_observe:
+ * @self: a #OpsAlertEngine
+ * @sample: a result of a check
+ *
+ * Evaluates every enabled rule that covers the sample's check.
+ */
+void
+ops_alert_engine_observe (OpsAlertEngine *self,
+                          OpsAlertSample *sample)
+{
+  CheckState *check;
+
+  g_return_if_fail (OPS_IS_ALERT_ENGINE (self));
+  g_return_if_fail (sample != NULL);
+
+  check = ensure_check (self, ops_alert_sample_get_check_id (sample),
+                        ops_alert_sample_get_check_name (sample));
+  if (ops_alert_sample_get_environment (sample) != NULL)
+    {
+      g_free (check->environment);
+      check->environment = g_strdup (ops_alert_sample_get_environment (sample));
+    }
+  if (ops_alert_sample_get_tags (sample) != NULL)
+    {
+      g_strfreev (check->tags);
+      check->tags = g_strdupv ((char **)ops_alert_sample_get_tags (sample));
+    }
+  check->status = ops_alert_sample_get_status (sample);
+  check->last_time = MAX (check->last_time, ops_alert_sample_get_time (sample));
+  g_clear_pointer (&check->last_sample, ops_alert_sample_unref);
+  check->last_sample = ops_alert_sample_ref (sample);
+
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      OpsAlertRule    *rule = g_ptr_array_index (self->rules, i);
+      OpsAlertCheckRef ref = check_ref (check);
+
+      if (ops_alert_rule_applies_to (rule, &ref))
+        evaluate (self, rule, check, sample);
+    }
+
+  /* Tags or environment may have changed what covers the check. */
+  close_orphans (self);
+  _ops_alert_engine_consider_all (self);
+}
+
+/**
+ * ops_alert_engine_set_check:
+ * @self: a #OpsAlertEngine
+ * @check_id: a check's id
+ * @name: its name
+ * @environment: (nullable): its environment
+ * @tags: (nullable): its tags
+ *
+ * Tells the engine about a check before its first result, so that an
+ * absence rule can notice one that never reports.
+ */
+void
+ops_alert_engine_set_check (OpsAlertEngine    *self,
+                            gint64             check_id,
+                            const char        *name,
+                            const char        *environment,
+                            const char *const *tags)
+{
+  CheckState *check;
+
+  g_return_if_fail (OPS_IS_ALERT_ENGINE (self));
+  g_return_if_fail (name != NULL);
+
+  check = ensure_check (self, check_id, name);
+  g_free (check->environment);
+  check->environment = g_strdup (environment);
+  g_strfreev (check->tags);
+  check->tags = g_strdupv ((char **)tags);
+}
+
+/**
+ * ops_alert_engine_forget_check:
+ * @self: a #OpsAlertEngine
+ * @check_id: a check that was removed or paused
+ *
+ * Resolves the check's open alerts and stops watching it.
+ */
+void
+ops_alert_engine_forget_check (OpsAlertEngine *self,
+                               gint64          check_id)
+{
+  CheckState    *check;
+  GHashTableIter iter;
+  Series        *series;
+
+  g_return_if_fail (OPS_IS_ALERT_ENGINE (self));
+
+  check = _ops_alert_engine_lookup_check (self, check_id);
+  if (check == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->series);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&series))
+    {
+      if (series->check_id != check_id)
+        continue;
+      if (series->alert != NULL && series->alert->state == OPS_ALERT_STATE_PENDING)
+        {
+          ops_alert_db_delete_alert (self->store, series->alert->id, NULL);
+          remove_open (self, series->alert);
+          g_clear_object (&series->alert);
+        }
+      else if (series->alert != NULL)
+        close_alert (self, series, check, NULL, _("The check is no longer watched."));
+      g_hash_table_iter_remove (&iter);
+    }
+
+  if (g_hash_table_lookup (self->check_names, check->name) == check)
+    g_hash_table_remove (self->check_names, check->name);
+  g_hash_table_remove (self->checks, &check_id);
+}
+
+/**
+ * ops_alert_engine_acknowledge:
+ * @self: a #OpsAlertEngine
+ * @alert_id: a firing alert
+ * @user: (nullable): who; the local user when %NULL
+ * @note: (nullable): a note
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the acknowledged alert, or %NULL with @error
+ *   saying why not
+ */
+OpsAlert *
+ops_alert_engine_acknowledge (OpsAlertEngine *self,
+                              gint64          alert_id,
+                              const char     *user,
+                              const char     *note,
+                              GError        **error)
+{
+  g_autoptr(OpsAlert) stored = NULL;
+  OpsAlert *alert;
+
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  if (user == NULL)
+    user = ops_alert_get_user_name ();
+
+  stored = ops_alert_db_acknowledge (self->store, alert_id, user, note, now (self), error);
+  if (stored == NULL)
+    return NULL;
+
+  alert = ops_alert_engine_lookup_alert (self, alert_id);
+  if (alert == NULL)
+    return g_steal_pointer (&stored);
+
+  alert->state = stored->state;
+  alert->acknowledged_at = stored->acknowledged_at;
+  _ops_alert_set_string (&alert->acknowledged_by, stored->acknowledged_by);
+  _ops_alert_set_string (&alert->ack_note, stored->ack_note);
+  _ops_alert_changed (alert);
+
+  if (alert->notified_at != 0)
+    _ops_alert_engine_publish (self, "alert.acknowledged", alert, user, note, FALSE);
+
+  return g_object_ref (alert);
+}
+
+/**
+ * ops_alert_engine_resolve:
+ * @self: a #OpsAlertEngine
+ * @alert_id: an open alert
+ * @user: (nullable): who; the local user when %NULL
+ * @note: (nullable): why
+ * @error: return location for a #GError
+ *
+ * Resolves an alert by hand. If its condition still holds, the next
+ * result opens a new one.
+ *
+ * Returns: (transfer full): the resolved alert, or %NULL
+ */
+OpsAlert *
+ops_alert_engine_resolve (OpsAlertEngine *self,
+                          gint64          alert_id,
+                          const char     *user,
+                          const char     *note,
+                          GError        **error)
+{
+  g_autoptr(OpsAlert) stored = NULL;
+  OpsAlert   *alert;
+  Series     *series;
+  CheckState *check;
+
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  if (user == NULL)
+    user = ops_alert_get_user_name ();
+
+  stored = ops_alert_db_resolve (self->store, alert_id, user, note, now (self), error);
+  if (stored == NULL)
+    return NULL;
+
+  alert = ops_alert_engine_lookup_alert (self, alert_id);
+  if (alert == NULL)
+    return g_steal_pointer (&stored);
+
+  g_object_ref (alert);
+  alert->state = OPS_ALERT_STATE_RESOLVED;
+  alert->resolved_at = stored->resolved_at;
+  _ops_alert_set_string (&alert->resolved_by, stored->resolved_by);
+  _ops_alert_set_string (&alert->resolve_note, stored->resolve_note);
+  _ops_alert_changed (alert);
+  remove_open (self, alert);
+
+  series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
+  check = _ops_alert_engine_lookup_check (self, alert->check_id);
+  if (series != NULL && series->alert == alert)
+    {
+      g_clear_object (&series->alert);
+      _ops_alert_engine_record_change (self, series, check, alert->resolved_at);
+    }
+
+  if (alert->notified_at != 0)
+    _ops_alert_engine_publish (self, "alert.resolved", alert, user, note, FALSE);
+
+  return alert;
+}
+
+/**
+ * ops_alert_engine_get_open_alerts:
+ * @self: a #OpsAlertEngine
+ *
+ * Returns: (transfer none): a list of the open #OpsAlert<!-- -->s, kept up
+ *   to date
+ */
+GListModel *
+ops_alert_engine_get_open_alerts (OpsAlertEngine *self)
+{
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  return G_LIST_MODEL (self->open_alerts);
+}
+
+/* Returns: (transfer none) (nullable): an open alert */
+OpsAlert *
+ops_alert_engine_lookup_alert (OpsAlertEngine *self,
+                               gint64          alert_id)
+{
+  guint n;
+
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->open_alerts));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->open_alerts), i);
+
+      if (alert->id == alert_id)
+        return alert;
+    }
+
+  return NULL;
+}
+
+OpsStore *
+ops_alert_engine_get_store (OpsAlertEngine *self)
+{
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  return self->store;
+}
+
+OpsClock *
+ops_alert_engine_get_clock (OpsAlertEngine *self)
+{
+  g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
+
+  return self->clock;
+}
