@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "alerts/ops-alert-engine.h"
 #include "events/ops-event-bus.h"
 #include "store/ops-store.h"
 
@@ -18,6 +19,7 @@ G_DECLARE_FINAL_TYPE (OpsApplication, ops_application, OPS, APPLICATION, AdwAppl
 OpsApplication *ops_application_new           (void);
 OpsStore       *ops_application_get_store     (OpsApplication *self);
 OpsEventBus    *ops_application_get_event_bus (OpsApplication *self);
+OpsAlertEngine *ops_application_get_alert_engine (OpsApplication *self);
 /* clang-format on */
 
 G_END_DECLS

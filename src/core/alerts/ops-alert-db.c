@@ -427,9 +427,9 @@ ops_alert_db_list_transitions (OpsStore *store,
 
 /* Explains why an alert cannot be acknowledged or resolved. */
 static void
-set_state_error (OpsAlert   *alert,
-                 const char *verb,
-                 GError    **error)
+set_state_error (OpsAlert *alert,
+                 gboolean  acknowledging,
+                 GError  **error)
 {
   g_autofree char *when = NULL;
 
@@ -438,8 +438,12 @@ set_state_error (OpsAlert   *alert,
     case OPS_ALERT_STATE_RESOLVED:
       when = ops_alert_format_time (alert->resolved_at);
       g_set_error (error, OPS_ALERT_ERROR, OPS_ALERT_ERROR_STATE,
-                   _("Alert %" G_GINT64_FORMAT " (%s) cannot be %s: it was resolved at %s."),
-                   alert->id, alert->check_name, verb, when);
+                   acknowledging
+                       ? _("Alert %" G_GINT64_FORMAT " (%s) cannot be acknowledged: it was "
+                            "resolved at %s.")
+                       : _("Alert %" G_GINT64_FORMAT " (%s) cannot be resolved: it was resolved "
+                            "at %s."),
+                   alert->id, alert->check_name, when);
       break;
     case OPS_ALERT_STATE_ACKNOWLEDGED:
       when = ops_alert_format_time (alert->acknowledged_at);
@@ -449,14 +453,11 @@ set_state_error (OpsAlert   *alert,
                    alert->acknowledged_by != NULL ? alert->acknowledged_by : "?", when);
       break;
     case OPS_ALERT_STATE_PENDING:
-      g_set_error (error, OPS_ALERT_ERROR, OPS_ALERT_ERROR_STATE,
-                   _("Alert %" G_GINT64_FORMAT " (%s) cannot be %s: it has not fired yet."),
-                   alert->id, alert->check_name, verb);
-      break;
     default:
       g_set_error (error, OPS_ALERT_ERROR, OPS_ALERT_ERROR_STATE,
-                   _("Alert %" G_GINT64_FORMAT " (%s) cannot be %s now."), alert->id,
-                   alert->check_name, verb);
+                   _("Alert %" G_GINT64_FORMAT " (%s) cannot be acknowledged: it has not fired "
+                      "yet."),
+                   alert->id, alert->check_name);
       break;
     }
 }
@@ -468,7 +469,7 @@ change_state (OpsStore   *store,
               gint64      id,
               const char *sql,
               const char *kind,
-              const char *verb,
+              gboolean    acknowledging,
               const char *user,
               const char *note,
               gint64      now,
@@ -504,7 +505,7 @@ change_state (OpsStore   *store,
     {
       alert = ops_alert_db_get_alert (store, id, error);
       if (alert != NULL)
-        set_state_error (alert, verb, error);
+        set_state_error (alert, acknowledging, error);
       goto fail;
     }
 
@@ -549,7 +550,7 @@ ops_alert_db_acknowledge (OpsStore   *store,
   return change_state (store, id,
                        "UPDATE alerts SET state = 'acknowledged', acknowledged_at = ?1, "
                        "acknowledged_by = ?2, ack_note = ?3 WHERE id = ?4 AND state = 'firing'",
-                       "acknowledged", _("acknowledged"), user, note, now, error);
+                       "acknowledged", TRUE, user, note, now, error);
 }
 
 /**
@@ -576,7 +577,7 @@ ops_alert_db_resolve (OpsStore   *store,
   return change_state (store, id,
                        "UPDATE alerts SET state = 'resolved', resolved_at = ?1, resolved_by = ?2, "
                        "resolve_note = ?3 WHERE id = ?4 AND state != 'resolved'",
-                       "resolved", _("resolved"), user, note, now, error);
+                       "resolved", FALSE, user, note, now, error);
 }
 
 /**
