@@ -634,12 +634,14 @@ conn_eof (Conn  *conn,
 {
   if (conn->state == CONN_READING || conn->state == CONN_WRITING)
     {
+      gboolean nothing_received = ops_http_parser_in_head (&conn->parser) && conn->length == 0;
+
       if (ops_http_parser_finish (&conn->parser) == OPS_HTTP_PARSE_DONE)
         {
           conn->parser.keep_alive = FALSE;
           response_complete (conn, now);
         }
-      else if (conn->parser.state == OPS_HTTP_STATE_HEAD && conn->length == 0)
+      else if (nothing_received)
         conn_fail (conn, OPS_LOAD_FAILURE_READ,
                    _("the server closed the connection without answering"), now);
       else
