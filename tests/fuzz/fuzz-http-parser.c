@@ -24,11 +24,11 @@ int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
-  static char buffer[FUZZ_BUFFER_SIZE];
+  static char   buffer[FUZZ_BUFFER_SIZE];
   OpsHttpParser parser = { 0 };
-  gsize chunk, length = 0, offset = 0;
-  gboolean head_request;
-  gboolean stop = FALSE;
+  gsize         chunk, length = 0, offset = 0;
+  gboolean      head_request;
+  gboolean      stop = FALSE;
 
   if (size < 1)
     return 0;
@@ -43,8 +43,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   while (!stop && (offset < size || length > 0))
     {
-      gsize n = MIN (MIN (chunk, size - offset), FUZZ_BUFFER_SIZE - length);
-      gsize consumed = 0;
+      gsize              n = MIN (MIN (chunk, size - offset), FUZZ_BUFFER_SIZE - length);
+      gsize              consumed = 0;
       OpsHttpParseStatus status;
 
       memcpy (buffer + length, data + offset, n);
@@ -84,6 +84,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   /* The server closes the connection. */
-  (void) ops_http_parser_finish (&parser);
+  (void)ops_http_parser_finish (&parser);
   return 0;
 }

@@ -25,9 +25,9 @@ struct _OpsStandIn
   GThread       *acceptor;
   GMutex         lock;
   GPtrArray     *threads;
-  int            stopping; /* atomic */
-  int            answered; /* atomic */
-  int            requests; /* atomic */
+  int            stopping;      /* atomic */
+  int            answered;      /* atomic */
+  int            requests;      /* atomic */
   gint64         first_request; /* monotonic µs, atomic via lock */
 };
 
@@ -118,7 +118,7 @@ answer_chunked (int   fd,
                 guint n)
 {
   static const gsize sizes[] = { 0, 1, 100, 4096, 100000 };
-  gsize size = sizes[n % G_N_ELEMENTS (sizes)];
+  gsize              size = sizes[n % G_N_ELEMENTS (sizes)];
   g_autoptr(GString) response = g_string_new ("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
   gsize left = size;
 
@@ -204,7 +204,7 @@ accept_thread (gpointer data)
   while (wait_readable (self, self->listen_fd))
     {
       Connection *connection;
-      int fd = accept4 (self->listen_fd, NULL, NULL, SOCK_CLOEXEC);
+      int         fd = accept4 (self->listen_fd, NULL, NULL, SOCK_CLOEXEC);
 
       if (fd < 0)
         continue;
@@ -222,10 +222,10 @@ accept_thread (gpointer data)
 OpsStandIn *
 ops_stand_in_start (OpsStandInMode mode)
 {
-  OpsStandIn *self = g_new0 (OpsStandIn, 1);
+  OpsStandIn        *self = g_new0 (OpsStandIn, 1);
   struct sockaddr_in address = { .sin_family = AF_INET, .sin_addr.s_addr = htonl (INADDR_LOOPBACK) };
-  socklen_t length = sizeof address;
-  int one = 1;
+  socklen_t          length = sizeof address;
+  int                one = 1;
 
   self->mode = mode;
   g_mutex_init (&self->lock);
@@ -233,9 +233,9 @@ ops_stand_in_start (OpsStandInMode mode)
   self->listen_fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   g_assert_cmpint (self->listen_fd, >=, 0);
   setsockopt (self->listen_fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  g_assert_cmpint (bind (self->listen_fd, (struct sockaddr *) &address, sizeof address), ==, 0);
+  g_assert_cmpint (bind (self->listen_fd, (struct sockaddr *)&address, sizeof address), ==, 0);
   g_assert_cmpint (listen (self->listen_fd, 1024), ==, 0);
-  g_assert_cmpint (getsockname (self->listen_fd, (struct sockaddr *) &address, &length), ==, 0);
+  g_assert_cmpint (getsockname (self->listen_fd, (struct sockaddr *)&address, &length), ==, 0);
   self->port = ntohs (address.sin_port);
   self->acceptor = g_thread_new ("stand-in-accept", accept_thread, self);
 

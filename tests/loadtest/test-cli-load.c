@@ -36,19 +36,19 @@ run_ctl (Outcome    *outcome,
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *binary = g_build_filename (g_getenv ("OPSDECK_BUILDDIR"), "src", "cli", "opsdeckctl", NULL);
-  const char *arg;
-  va_list args;
+  const char      *arg;
+  va_list          args;
 
   g_ptr_array_add (argv, binary);
-  g_ptr_array_add (argv, (char *) "--data-dir");
-  g_ptr_array_add (argv, (char *) data_dir);
+  g_ptr_array_add (argv, (char *)"--data-dir");
+  g_ptr_array_add (argv, (char *)data_dir);
   va_start (args, data_dir);
   while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+    g_ptr_array_add (argv, (char *)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
+  process = g_subprocess_newv ((const char *const *)argv->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &outcome->out, &outcome->err, &error);
@@ -63,7 +63,7 @@ static const char locations[] = "location = /ok { return 200 \"fine\"; }\n"
 static void
 test_run_json_and_thresholds (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (locations, NULL, NULL);
+  OpsTestNginx    *nginx = ops_test_nginx_start (locations, NULL, NULL);
   g_autofree char *dir = ops_test_fresh_data_dir ();
   g_autofree char *ok = ops_test_nginx_url (nginx, "/ok");
   g_autofree char *broken = ops_test_nginx_url (nginx, "/broken");
@@ -120,7 +120,7 @@ test_run_json_and_thresholds (void)
 static void
 test_saved_scenario (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (locations, NULL, NULL);
+  OpsTestNginx    *nginx = ops_test_nginx_start (locations, NULL, NULL);
   g_autofree char *dir = ops_test_fresh_data_dir ();
   g_autofree char *ok = ops_test_nginx_url (nginx, "/ok");
   g_auto (Outcome) save = { 0 };

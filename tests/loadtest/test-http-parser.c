@@ -28,10 +28,10 @@ parse (const char *text,
        gboolean    head_request,
        gboolean    eof)
 {
-  OpsHttpParser parser = { 0 };
+  OpsHttpParser    parser = { 0 };
   g_autofree char *buffer = g_malloc (strlen (text) + 1);
-  gsize length = 0, offset = 0, total = strlen (text), consumed_total = 0;
-  Outcome outcome = { 0 };
+  gsize            length = 0, offset = 0, total = strlen (text), consumed_total = 0;
+  Outcome          outcome = { 0 };
 
   ops_http_parser_init (&parser, head_request);
   outcome.status = OPS_HTTP_PARSE_MORE;
@@ -152,7 +152,7 @@ static void
 test_consumed_stops_at_end_of_response (void)
 {
   const char *two = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokHTTP/1.1 200 OK\r\n";
-  Outcome o = parse (two, G_MAXSIZE / 2, FALSE, FALSE);
+  Outcome     o = parse (two, G_MAXSIZE / 2, FALSE, FALSE);
 
   g_assert_cmpint (o.status, ==, OPS_HTTP_PARSE_DONE);
   g_assert_cmpuint (o.consumed, ==, strlen ("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"));
@@ -198,7 +198,7 @@ test_replay_corpus (void)
   g_autoptr(GDir) d = NULL;
   g_autoptr(GError) error = NULL;
   const char *name;
-  guint replayed = 0;
+  guint       replayed = 0;
 
   d = g_dir_open (dir, 0, &error);
   g_assert_no_error (error);

@@ -15,11 +15,11 @@
 #include "ops-test-util.h"
 
 static const char nginx_locations[] =
-  "location = /ok { return 200 \"fine\"; }\n"
-  "    location = /missing { return 404; }\n"
-  "    location = /broken { return 500 \"broken\"; }\n"
-  "    location = /close { keepalive_timeout 0; return 200 \"bye\"; }\n"
-  "    location /gz/ { gzip on; gzip_min_length 0; gzip_types text/plain; }\n";
+    "location = /ok { return 200 \"fine\"; }\n"
+    "    location = /missing { return 404; }\n"
+    "    location = /broken { return 500 \"broken\"; }\n"
+    "    location = /close { keepalive_timeout 0; return 200 \"bye\"; }\n"
+    "    location /gz/ { gzip on; gzip_min_length 0; gzip_types text/plain; }\n";
 
 typedef struct
 {
@@ -122,7 +122,7 @@ logged_requests (OpsTestNginx *nginx,
                  guint64       expected)
 {
   gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-  guint count;
+  guint  count;
 
   while ((count = ops_test_nginx_count_requests (nginx)) < expected && g_get_monotonic_time () < deadline)
     g_usleep (10 * 1000);
@@ -141,7 +141,7 @@ assert_no_failures (const OpsLoadCounters *c)
 static void
 test_counts_equal_nginx_log (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
+  OpsTestNginx    *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
   g_autofree char *url = ops_test_nginx_url (nginx, "/ok");
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 8, 2 * G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = NULL;
@@ -165,9 +165,9 @@ test_counts_equal_nginx_log (void)
 static void
 test_bodies_of_several_sizes (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
+  OpsTestNginx      *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
   static const gsize sizes[] = { 0, 1024, 65536, 1048576 };
-  guint logged_before = 0;
+  guint              logged_before = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
@@ -213,7 +213,7 @@ test_bodies_of_several_sizes (void)
 static void
 test_connection_close (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
+  OpsTestNginx    *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
   g_autofree char *url = ops_test_nginx_url (nginx, "/close");
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 4, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = run_scenario (scenario);
@@ -268,7 +268,7 @@ make_certificate (const char *dir,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *standard_error = NULL;
-  int status = 0;
+  int              status = 0;
 
   *cert = g_build_filename (dir, "cert.pem", NULL);
   *key = g_build_filename (dir, "key.pem", NULL);
@@ -278,7 +278,7 @@ make_certificate (const char *dir,
                            "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
                            "subjectAltName=IP:127.0.0.1", NULL };
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
                   NULL, &standard_error, &status, &error);
   }
   g_assert_no_error (error);
@@ -291,9 +291,9 @@ test_https (void)
 {
   g_autofree char *dir = ops_test_fresh_data_dir ();
   g_autofree char *cert = NULL, *key = NULL;
-  OpsTestNginx *nginx;
+  OpsTestNginx    *nginx;
   g_autofree char *url = NULL;
-  guint logged_before;
+  guint            logged_before;
 
   make_certificate (dir, &cert, &key);
   nginx = ops_test_nginx_start (nginx_locations, cert, key);
@@ -345,7 +345,7 @@ static void
 test_stall_shows_in_constant_rate_p99 (void)
 {
   /* The server stalls for one second, 0.7 s after the first request. */
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_STALL);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_STALL);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 10, 3 * G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = NULL;
@@ -371,7 +371,7 @@ test_stall_shows_in_constant_rate_p99 (void)
 static void
 test_stall_hidden_in_max_throughput (void)
 {
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_STALL);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_STALL);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 2, 3 * G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = run_scenario (scenario);
@@ -391,7 +391,7 @@ test_stall_hidden_in_max_throughput (void)
 static void
 test_malformed_responses (void)
 {
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_MALFORMED);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_MALFORMED);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 2, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = run_scenario (scenario);
@@ -406,11 +406,11 @@ test_malformed_responses (void)
 static void
 test_random_closes (void)
 {
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_RANDOM_CLOSE);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_RANDOM_CLOSE);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 4, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = run_scenario (scenario);
-  guint answered = ops_stand_in_answered (server);
+  guint                  answered = ops_stand_in_answered (server);
   const OpsLoadCounters *c = &result->totals;
 
   ops_stand_in_stop (server);
@@ -427,7 +427,7 @@ test_random_closes (void)
 static void
 test_never_answers (void)
 {
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_SILENT);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_SILENT);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 2, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = NULL;
@@ -446,15 +446,16 @@ test_never_answers (void)
 static void
 test_chunked_stand_in (void)
 {
-  OpsStandIn *server = ops_stand_in_start (OPS_STAND_IN_CHUNKED);
+  OpsStandIn      *server = ops_stand_in_start (OPS_STAND_IN_CHUNKED);
   g_autofree char *url = ops_stand_in_url (server);
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 2, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = run_scenario (scenario);
+  guint answered = ops_stand_in_answered (server);
 
   ops_stand_in_stop (server);
   assert_no_failures (&result->totals);
   g_assert_cmpuint (result->totals.responses, >, 10);
-  g_assert_cmpuint (result->totals.responses, ==, ops_stand_in_answered (server));
+  g_assert_cmpuint (result->totals.responses, ==, answered);
 }
 
 static void
@@ -544,7 +545,7 @@ test_events_stop_and_abort (void)
 static void
 test_stages (void)
 {
-  OpsTestNginx *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
+  OpsTestNginx    *nginx = ops_test_nginx_start (nginx_locations, NULL, NULL);
   g_autofree char *url = ops_test_nginx_url (nginx, "/ok");
   g_autoptr(OpsLoadScenario) scenario = short_scenario (url, 4, G_USEC_PER_SEC);
   g_autoptr(OpsLoadResult) result = NULL;
@@ -563,8 +564,8 @@ test_stages (void)
   g_assert_cmpuint (result->totals.responses, <=, 260);
   g_assert_cmpuint (result->totals.responses, ==, logged_requests (nginx, result->totals.responses));
   g_assert_cmpuint (result->timeline->len, >=, 2);
-  g_assert_cmpuint (((OpsLoadSnapshot *) result->timeline->pdata[0])->counters.responses, <,
-                    ((OpsLoadSnapshot *) result->timeline->pdata[1])->counters.responses);
+  g_assert_cmpuint (((OpsLoadSnapshot *)result->timeline->pdata[0])->counters.responses, <,
+                    ((OpsLoadSnapshot *)result->timeline->pdata[1])->counters.responses);
 
   ops_test_nginx_stop (nginx);
 }

@@ -14,7 +14,7 @@ static int
 compare_u64 (const void *a,
              const void *b)
 {
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  guint64 x = *(const guint64 *)a, y = *(const guint64 *)b;
 
   return x < y ? -1 : x > y;
 }
@@ -26,7 +26,7 @@ exact_percentile (const guint64 *sorted,
                   gsize          n,
                   double         percentile)
 {
-  gsize rank = (gsize) ceil (percentile / 100.0 * n);
+  gsize rank = (gsize)ceil (percentile / 100.0 * n);
 
   return sorted[MAX (rank, 1) - 1];
 }
@@ -39,7 +39,7 @@ random_samples (GRand *rand,
 
   /* Log-uniform from 1 µs to 60 s, as latencies spread. */
   for (gsize i = 0; i < n; i++)
-    samples[i] = (guint64) exp (g_rand_double_range (rand, log (1e3), log (6e10)));
+    samples[i] = (guint64)exp (g_rand_double_range (rand, log (1e3), log (6e10)));
 
   return samples;
 }
@@ -49,7 +49,7 @@ test_percentiles_within_one_percent (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (42);
   g_autoptr(OpsLoadHistogram) h = ops_load_histogram_new ();
-  const gsize n = 200000;
+  const gsize         n = 200000;
   g_autofree guint64 *samples = random_samples (rand, n);
   static const double percentiles[] = { 0.1, 1, 10, 25, 50, 75, 90, 95, 99, 99.9, 99.99, 100 };
 
@@ -78,7 +78,7 @@ test_every_bucket_within_one_percent (void)
   for (double v = 1000; v <= 6e10; v *= 1.001)
     {
       g_autoptr(OpsLoadHistogram) h = ops_load_histogram_new ();
-      guint64 value = (guint64) v;
+      guint64 value = (guint64)v;
 
       ops_load_histogram_record (h, value);
       ops_load_histogram_record (h, value);
@@ -86,7 +86,7 @@ test_every_bucket_within_one_percent (void)
        * to min and max, which are exact). */
       h->min = 0;
       h->max = G_MAXUINT64;
-      g_assert_cmpfloat (fabs ((double) ops_load_histogram_value_at (h, 50) - value) / value, <=, 0.01);
+      g_assert_cmpfloat (fabs ((double)ops_load_histogram_value_at (h, 50) - value) / value, <=, 0.01);
     }
 }
 
@@ -118,8 +118,8 @@ test_merge_equals_single_pass (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
   g_autoptr(OpsLoadHistogram) single = ops_load_histogram_new ();
   g_autoptr(OpsLoadHistogram) merged = ops_load_histogram_new ();
-  OpsLoadHistogram *parts[4];
-  const gsize n = 50000;
+  OpsLoadHistogram   *parts[4];
+  const gsize         n = 50000;
   g_autofree guint64 *samples = random_samples (rand, n);
 
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
@@ -173,7 +173,7 @@ test_damaged_blob (void)
 {
   g_autoptr(OpsLoadHistogram) h = ops_load_histogram_new ();
   g_autoptr(GBytes) blob = NULL;
-  gsize size;
+  gsize         size;
   const guint8 *data;
 
   ops_load_histogram_record (h, 12345);

@@ -124,8 +124,7 @@ test_durations (void)
   {
     const char *text;
     gint64      usec;
-  } good[] = { { "10", 10000000 }, { "10s", 10000000 }, { "250ms", 250000 }, { "1.5s", 1500000 },
-               { "2m", 120000000 }, { "1h", 3600000000 }, { "100us", 100 } };
+  } good[] = { { "10", 10000000 }, { "10s", 10000000 }, { "250ms", 250000 }, { "1.5s", 1500000 }, { "2m", 120000000 }, { "1h", 3600000000 }, { "100us", 100 } };
   static const char *const bad[] = { "", "s", "-1s", "10 s", "10x", "1d", "25h", "abc" };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -190,7 +189,7 @@ test_save_and_read_run (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) a = NULL, b = NULL;
   g_autofree char *a_text = NULL, *b_text = NULL;
-  gint64 id;
+  gint64           id;
 
   g_assert_true (ops_load_scenario_add_header (scenario, "Authorization: Bearer sekrit-token-123", &error));
   result = fake_finished_result (scenario);
@@ -224,7 +223,7 @@ test_save_and_read_run (void)
   runs = ops_load_store_list_runs (store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (runs->len, ==, 1);
-  g_assert_cmpint (((OpsLoadRunInfo *) runs->pdata[0])->id, ==, id);
+  g_assert_cmpint (((OpsLoadRunInfo *)runs->pdata[0])->id, ==, id);
   g_assert_cmpint (ops_load_store_get_last_run_id (store, &error), ==, id);
 
   g_clear_pointer (&back, ops_load_result_unref);
@@ -261,7 +260,7 @@ test_config_section_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *data_again = NULL;
-  gsize length;
+  gsize            length;
 
   scenario->name = g_strdup ("checkout");
   g_assert_cmpint (ops_load_store_save_scenario (store, scenario, &error), >, 0);

@@ -93,7 +93,7 @@ each_list_element (const char *value,
       const char *comma = memchr (value, ',', end - value);
       const char *element_end = comma != NULL ? comma : end;
       const char *element = value;
-      gsize element_length = element_end - value;
+      gsize       element_length = element_end - value;
 
       trim (&element, &element_length);
       if (element_length > 0)
@@ -187,10 +187,10 @@ parse_head (OpsHttpParser *self,
   const char *end = head + length - 2; /* before the final CRLF */
   const char *line = head;
   const char *eol;
-  gboolean content_length_seen = FALSE;
-  gboolean transfer_encoding_seen = FALSE;
-  gboolean no_body;
-  guint64 content_length = 0;
+  gboolean    content_length_seen = FALSE;
+  gboolean    transfer_encoding_seen = FALSE;
+  gboolean    no_body;
+  guint64     content_length = 0;
 
   eol = memchr (line, '\r', end - line + 2);
   g_assert (eol != NULL);
@@ -205,7 +205,7 @@ parse_head (OpsHttpParser *self,
     {
       const char *colon;
       const char *value;
-      gsize name_length, value_length;
+      gsize       name_length, value_length;
 
       eol = memchr (line, '\r', end - line + 2);
       if (eol == NULL || eol[1] != '\n')
@@ -316,7 +316,7 @@ feed_body (OpsHttpParser *self,
         {
         case OPS_HTTP_STATE_BODY_LENGTH:
           {
-            gsize take = MIN ((guint64) (length - i), self->remaining);
+            gsize take = MIN ((guint64)(length - i), self->remaining);
 
             self->remaining -= take;
             self->body_bytes += take;
@@ -367,7 +367,7 @@ feed_body (OpsHttpParser *self,
 
         case OPS_HTTP_STATE_CHUNK_DATA:
           {
-            gsize take = MIN ((guint64) (length - i), self->remaining);
+            gsize take = MIN ((guint64)(length - i), self->remaining);
 
             self->remaining -= take;
             self->body_bytes += take;
@@ -464,9 +464,9 @@ ops_http_parser_feed (OpsHttpParser *self,
   while (self->state == OPS_HTTP_STATE_HEAD)
     {
       const char *rest = data + *consumed;
-      gsize available = length - *consumed;
+      gsize       available = length - *consumed;
       const char *end = available >= 4 ? memmem (rest, available, "\r\n\r\n", 4) : NULL;
-      gsize head_length;
+      gsize       head_length;
 
       if (end == NULL)
         {
@@ -536,29 +536,29 @@ ops_http_parser_error_message (OpsHttpParserError error)
   switch (error)
     {
     case OPS_HTTP_PARSER_OK:
-      return _("No error.");
+      return _ ("No error.");
     case OPS_HTTP_PARSER_BAD_STATUS_LINE:
-      return _("The response’s status line is malformed.");
+      return _ ("The response’s status line is malformed.");
     case OPS_HTTP_PARSER_BAD_VERSION:
-      return _("The response is not HTTP/1.0 or HTTP/1.1.");
+      return _ ("The response is not HTTP/1.0 or HTTP/1.1.");
     case OPS_HTTP_PARSER_BAD_STATUS_CODE:
-      return _("The response’s status code is not a number from 100 to 599.");
+      return _ ("The response’s status code is not a number from 100 to 599.");
     case OPS_HTTP_PARSER_BAD_HEADER:
-      return _("A header of the response is malformed.");
+      return _ ("A header of the response is malformed.");
     case OPS_HTTP_PARSER_BAD_CONTENT_LENGTH:
-      return _("The response’s Content-Length is not a number, or is given twice with different values.");
+      return _ ("The response’s Content-Length is not a number, or is given twice with different values.");
     case OPS_HTTP_PARSER_BAD_TRANSFER_ENCODING:
-      return _("The response’s Transfer-Encoding cannot be used (or comes with a Content-Length).");
+      return _ ("The response’s Transfer-Encoding cannot be used (or comes with a Content-Length).");
     case OPS_HTTP_PARSER_BAD_CHUNK:
-      return _("A chunk of the response’s chunked body is malformed.");
+      return _ ("A chunk of the response’s chunked body is malformed.");
     case OPS_HTTP_PARSER_HEAD_TOO_LARGE:
-      return _("The response’s headers are larger than 16 KiB.");
+      return _ ("The response’s headers are larger than 16 KiB.");
     case OPS_HTTP_PARSER_TRUNCATED:
-      return _("The server closed the connection before the response was complete.");
+      return _ ("The server closed the connection before the response was complete.");
     case OPS_HTTP_PARSER_UNEXPECTED_UPGRADE:
-      return _("The server switched protocols, which a load test does not ask for.");
+      return _ ("The server switched protocols, which a load test does not ask for.");
     case OPS_HTTP_PARSER_N_ERRORS:
     default:
-      return _("Unknown error.");
+      return _ ("Unknown error.");
     }
 }

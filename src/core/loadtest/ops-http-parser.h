@@ -64,10 +64,10 @@ typedef struct
   gboolean           head_request;  /* the request was HEAD: no body follows */
   gboolean           keep_alive;    /* FALSE: the server closes the connection */
   gboolean           chunked;
-  guint64            remaining;     /* body or chunk bytes still to come */
-  guint64            body_bytes;    /* body bytes seen (without chunk framing) */
+  guint64            remaining;  /* body or chunk bytes still to come */
+  guint64            body_bytes; /* body bytes seen (without chunk framing) */
   guint              chunk_digits;
-  gsize              max_head;      /* a longer head is an error */
+  gsize              max_head; /* a longer head is an error */
 } OpsHttpParser;
 
 #define OPS_HTTP_PARSER_DEFAULT_MAX_HEAD 16384

@@ -36,17 +36,17 @@ ops_load_failure_describe (OpsLoadFailure failure)
   switch (failure)
     {
     case OPS_LOAD_FAILURE_CONNECT:
-      return _("could not connect");
+      return _ ("could not connect");
     case OPS_LOAD_FAILURE_TIMEOUT:
-      return _("timed out");
+      return _ ("timed out");
     case OPS_LOAD_FAILURE_READ:
-      return _("read failed or connection closed");
+      return _ ("read failed or connection closed");
     case OPS_LOAD_FAILURE_WRITE:
-      return _("write failed");
+      return _ ("write failed");
     case OPS_LOAD_FAILURE_TLS:
-      return _("TLS failed");
+      return _ ("TLS failed");
     case OPS_LOAD_FAILURE_PARSE:
-      return _("malformed response");
+      return _ ("malformed response");
     case OPS_LOAD_N_FAILURES:
     default:
       g_return_val_if_reached (NULL);
@@ -104,13 +104,13 @@ ops_load_counters_error_rate (const OpsLoadCounters *self)
   if (finished == 0)
     return 0;
 
-  return (double) (failures + self->status[4] + self->status[5]) / (double) finished;
+  return (double)(failures + self->status[4] + self->status[5]) / (double)finished;
 }
 
 static double
 ms (guint64 ns)
 {
-  return (double) ns / 1e6;
+  return (double)ns / 1e6;
 }
 
 /* The counters as the stable JSON of `opsdeckctl load run --json`. */
@@ -119,10 +119,10 @@ ops_load_counters_to_json (const OpsLoadCounters *self,
                            gint64                 duration_usec)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  const OpsLoadHistogram *h = &self->latency;
-  static const double percentiles[] = { 50, 75, 90, 95, 99, 99.9 };
+  const OpsLoadHistogram  *h = &self->latency;
+  static const double      percentiles[] = { 50, 75, 90, 95, 99, 99.9 };
   static const char *const percentile_names[] = { "p50", "p75", "p90", "p95", "p99", "p99_9" };
-  double seconds = duration_usec / 1e6;
+  double                   seconds = duration_usec / 1e6;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "duration_s");

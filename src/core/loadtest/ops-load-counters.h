@@ -31,7 +31,7 @@ typedef struct
   guint64          bytes_in;
   guint64          bytes_out;
   guint64          connections_opened;
-  OpsLoadHistogram latency;   /* of complete responses, ns */
+  OpsLoadHistogram latency; /* of complete responses, ns */
 } OpsLoadCounters;
 
 /* clang-format off */

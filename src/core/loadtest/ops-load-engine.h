@@ -19,9 +19,9 @@ typedef struct _OpsLoadEngine OpsLoadEngine;
 
 typedef enum
 {
-  OPS_LOAD_COLLECT_NOT_YET,  /* some worker is still in that second */
-  OPS_LOAD_COLLECT_READY,    /* @out holds the second */
-  OPS_LOAD_COLLECT_OVER,     /* the run ended before that second */
+  OPS_LOAD_COLLECT_NOT_YET, /* some worker is still in that second */
+  OPS_LOAD_COLLECT_READY,   /* @out holds the second */
+  OPS_LOAD_COLLECT_OVER,    /* the run ended before that second */
 } OpsLoadCollect;
 
 /* clang-format off */

@@ -52,10 +52,10 @@ ops_load_histogram_bucket_index (guint64 value)
   if (value > OPS_LOAD_HISTOGRAM_MAX_VALUE)
     value = OPS_LOAD_HISTOGRAM_MAX_VALUE;
   if (value < (1u << OPS_LOAD_HISTOGRAM_SUB_BITS))
-    return (guint) value;
+    return (guint)value;
 
   index = (63 - __builtin_clzll (value)) - (OPS_LOAD_HISTOGRAM_SUB_BITS - 1);
-  return index * HALF_SUB_BUCKETS + (guint) (value >> index);
+  return index * HALF_SUB_BUCKETS + (guint)(value >> index);
 }
 
 /* The smallest value that falls in bucket @index. */
@@ -68,7 +68,7 @@ ops_load_histogram_bucket_lower (guint index)
     return index;
 
   shift = index / HALF_SUB_BUCKETS - 1;
-  return (guint64) (index - shift * HALF_SUB_BUCKETS) << shift;
+  return (guint64)(index - shift * HALF_SUB_BUCKETS) << shift;
 }
 
 guint64
@@ -129,7 +129,7 @@ ops_load_histogram_value_at (const OpsLoadHistogram *self,
     return self->max;
 
   /* The rank of the value, counted from 1, as HdrHistogram does. */
-  wanted = (guint64) ceil (percentile / 100.0 * (double) self->count);
+  wanted = (guint64)ceil (percentile / 100.0 * (double)self->count);
   if (wanted == 0)
     wanted = 1;
 
@@ -152,7 +152,7 @@ ops_load_histogram_mean (const OpsLoadHistogram *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->count > 0 ? (double) self->sum / (double) self->count : 0;
+  return self->count > 0 ? (double)self->sum / (double)self->count : 0;
 }
 
 double
@@ -166,7 +166,7 @@ ops_load_histogram_stdev (const OpsLoadHistogram *self)
     return 0;
 
   mean = ops_load_histogram_mean (self);
-  variance = self->sum_sq / (double) self->count - mean * mean;
+  variance = self->sum_sq / (double)self->count - mean * mean;
   return variance > 0 ? sqrt (variance) : 0;
 }
 
@@ -216,7 +216,7 @@ get_varint (const guint8 **p,
       if (*p >= end)
         return FALSE;
       byte = *(*p)++;
-      result |= (guint64) (byte & 0x7f) << shift;
+      result |= (guint64)(byte & 0x7f) << shift;
       if ((byte & 0x80) == 0)
         {
           *value = result;
@@ -242,10 +242,10 @@ GBytes *
 ops_load_histogram_serialize (const OpsLoadHistogram *self)
 {
   GByteArray *out = g_byte_array_sized_new (64);
-  guint64 sum_sq_bits;
-  guint previous = 0;
-  guint8 le[8];
-  guint used = 0;
+  guint64     sum_sq_bits;
+  guint       previous = 0;
+  guint8      le[8];
+  guint       used = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
 
@@ -253,7 +253,7 @@ ops_load_histogram_serialize (const OpsLoadHistogram *self)
     if (self->buckets[i] != 0)
       used++;
 
-  g_byte_array_append (out, (const guint8 *) BLOB_MAGIC, 4);
+  g_byte_array_append (out, (const guint8 *)BLOB_MAGIC, 4);
   put_varint (out, self->count);
   put_varint (out, self->clamped);
   put_varint (out, self->min);
@@ -291,11 +291,11 @@ ops_load_histogram_deserialize (GBytes  *blob,
                                 GError **error)
 {
   g_autoptr(OpsLoadHistogram) self = ops_load_histogram_new ();
-  gsize size;
+  gsize         size;
   const guint8 *p = g_bytes_get_data (blob, &size);
   const guint8 *end = p + size;
-  guint64 used = 0, index = 0, total = 0, sum_sq_bits = 0;
-  gboolean ok;
+  guint64       used = 0, index = 0, total = 0, sum_sq_bits = 0;
+  gboolean      ok;
 
   g_return_val_if_fail (blob != NULL, NULL);
 
@@ -310,7 +310,7 @@ ops_load_histogram_deserialize (GBytes  *blob,
   if (ok)
     {
       for (guint i = 0; i < 8; i++)
-        sum_sq_bits |= (guint64) p[i] << (8 * i);
+        sum_sq_bits |= (guint64)p[i] << (8 * i);
       memcpy (&self->sum_sq, &sum_sq_bits, sizeof self->sum_sq);
       p += 8;
       ok = get_varint (&p, end, &used) && used <= OPS_LOAD_HISTOGRAM_N_BUCKETS;
@@ -336,7 +336,7 @@ ops_load_histogram_deserialize (GBytes  *blob,
   if (!ok)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                   _("A stored latency histogram is damaged and cannot be read."));
+                   _ ("A stored latency histogram is damaged and cannot be read."));
       return NULL;
     }
 

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
  * `clamped`). Two histograms merge by adding their buckets, and one
  * serialises to a compact blob (only the buckets in use). */
 
-#define OPS_LOAD_HISTOGRAM_SUB_BITS    8
-#define OPS_LOAD_HISTOGRAM_MAX_VALUE   G_GUINT64_CONSTANT (60000000000) /* 60 s in ns */
-#define OPS_LOAD_HISTOGRAM_N_BUCKETS   3840
+#define OPS_LOAD_HISTOGRAM_SUB_BITS  8
+#define OPS_LOAD_HISTOGRAM_MAX_VALUE G_GUINT64_CONSTANT (60000000000) /* 60 s in ns */
+#define OPS_LOAD_HISTOGRAM_N_BUCKETS 3840
 
 typedef struct
 {
@@ -64,12 +64,12 @@ ops_load_histogram_record (OpsLoadHistogram *self,
     }
 
   if (value < (1u << OPS_LOAD_HISTOGRAM_SUB_BITS))
-    index = (guint) value;
+    index = (guint)value;
   else
     {
       guint shift = (63 - __builtin_clzll (value)) - (OPS_LOAD_HISTOGRAM_SUB_BITS - 1);
 
-      index = shift * (1u << (OPS_LOAD_HISTOGRAM_SUB_BITS - 1)) + (guint) (value >> shift);
+      index = shift * (1u << (OPS_LOAD_HISTOGRAM_SUB_BITS - 1)) + (guint)(value >> shift);
     }
 
   self->buckets[index]++;
@@ -79,7 +79,7 @@ ops_load_histogram_record (OpsLoadHistogram *self,
     self->max = value;
   self->count++;
   self->sum += value;
-  self->sum_sq += (double) value * (double) value;
+  self->sum_sq += (double)value * (double)value;
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpsLoadHistogram, ops_load_histogram_free)

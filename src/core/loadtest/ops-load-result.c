@@ -42,7 +42,7 @@ ops_load_snapshot_get_rps (const OpsLoadSnapshot *self)
 JsonNode *
 ops_load_snapshot_to_json (const OpsLoadSnapshot *self)
 {
-  JsonNode *node = ops_load_counters_to_json (&self->counters, self->duration_usec);
+  JsonNode   *node = ops_load_counters_to_json (&self->counters, self->duration_usec);
   JsonObject *object = json_node_get_object (node);
 
   json_object_set_int_member (object, "second", self->second);
@@ -65,8 +65,8 @@ ops_load_result_new (OpsLoadScenario *scenario)
 
   g_atomic_ref_count_init (&self->ref_count);
   self->scenario = ops_load_scenario_ref (scenario);
-  self->timeline = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_snapshot_unref);
-  self->verdicts = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_verdict_free);
+  self->timeline = g_ptr_array_new_with_free_func ((GDestroyNotify)ops_load_snapshot_unref);
+  self->verdicts = g_ptr_array_new_with_free_func ((GDestroyNotify)ops_load_verdict_free);
   return self;
 }
 
@@ -101,7 +101,7 @@ ops_load_result_evaluate (OpsLoadResult *self)
   for (guint i = 0; i < self->scenario->thresholds->len; i++)
     {
       const OpsLoadThreshold *threshold = self->scenario->thresholds->pdata[i];
-      OpsLoadVerdict *verdict = g_new0 (OpsLoadVerdict, 1);
+      OpsLoadVerdict         *verdict = g_new0 (OpsLoadVerdict, 1);
 
       verdict->expression = g_strdup (threshold->expression);
       verdict->observed = ops_load_threshold_observe (threshold, &self->totals, self->duration_usec);
@@ -115,7 +115,7 @@ gboolean
 ops_load_result_passed (const OpsLoadResult *self)
 {
   for (guint i = 0; i < self->verdicts->len; i++)
-    if (!((OpsLoadVerdict *) self->verdicts->pdata[i])->passed)
+    if (!((OpsLoadVerdict *)self->verdicts->pdata[i])->passed)
       return FALSE;
 
   return TRUE;
@@ -170,8 +170,8 @@ ops_load_result_to_json (const OpsLoadResult *self,
                          gboolean             with_timeline)
 {
   JsonObject *object = json_object_new ();
-  JsonNode *root = json_node_new (JSON_NODE_OBJECT);
-  JsonArray *verdicts = json_array_new ();
+  JsonNode   *root = json_node_new (JSON_NODE_OBJECT);
+  JsonArray  *verdicts = json_array_new ();
   JsonObject *notes = json_object_new ();
   g_autoptr(GDateTime) started = g_date_time_new_from_unix_utc (self->started_at / G_USEC_PER_SEC);
   g_autofree char *started_text = started != NULL ? g_date_time_format_iso8601 (started) : g_strdup ("");
@@ -191,7 +191,7 @@ ops_load_result_to_json (const OpsLoadResult *self,
   for (guint i = 0; i < self->verdicts->len; i++)
     {
       const OpsLoadVerdict *verdict = self->verdicts->pdata[i];
-      JsonObject *entry = json_object_new ();
+      JsonObject           *entry = json_object_new ();
 
       json_object_set_string_member (entry, "threshold", verdict->expression);
       json_object_set_boolean_member (entry, "passed", verdict->passed);

@@ -31,28 +31,28 @@ typedef struct
 
 typedef enum
 {
-  OPS_LOAD_END_COMPLETED,  /* ran for its whole duration */
-  OPS_LOAD_END_STOPPED,    /* stopped by the operator */
-  OPS_LOAD_END_ABORTED,    /* a threshold could no longer pass */
+  OPS_LOAD_END_COMPLETED, /* ran for its whole duration */
+  OPS_LOAD_END_STOPPED,   /* stopped by the operator */
+  OPS_LOAD_END_ABORTED,   /* a threshold could no longer pass */
 } OpsLoadEnd;
 
 /* Everything a run leaves behind. */
 typedef struct
 {
-  gint64           id;             /* in the database, 0 until saved */
-  char            *name;           /* nullable */
+  gint64           id;   /* in the database, 0 until saved */
+  char            *name; /* nullable */
   OpsLoadScenario *scenario;
-  gint64           started_at;     /* wall clock, µs since the epoch */
-  gint64           duration_usec;  /* start to the last response */
+  gint64           started_at;    /* wall clock, µs since the epoch */
+  gint64           duration_usec; /* start to the last response */
   OpsLoadEnd       end;
   OpsLoadCounters  totals;
-  GPtrArray       *timeline;       /* OpsLoadSnapshot, one per second */
-  GPtrArray       *verdicts;       /* OpsLoadVerdict */
-  guint            dropped_seconds;/* seconds missing from the timeline */
+  GPtrArray       *timeline;                   /* OpsLoadSnapshot, one per second */
+  GPtrArray       *verdicts;                   /* OpsLoadVerdict */
+  guint            dropped_seconds;            /* seconds missing from the timeline */
   char            *notes[OPS_LOAD_N_FAILURES]; /* the first failure of each kind, in words */
 
   /*< private >*/
-  gatomicrefcount  ref_count;
+  gatomicrefcount ref_count;
 } OpsLoadResult;
 
 #define OPS_TYPE_LOAD_SNAPSHOT (ops_load_snapshot_get_type ())

@@ -16,7 +16,7 @@
 
 struct _OpsLoadRun
 {
-  GObject          parent_instance;
+  GObject parent_instance;
 
   /* Owned */
   OpsLoadScenario *scenario;
@@ -28,10 +28,10 @@ struct _OpsLoadRun
   gulong           cancelled_id;
   GCancellable    *cancellable;
 
-  guint            next_second;
-  gboolean         running;
-  gboolean         stop_requested;
-  gboolean         aborted;
+  guint    next_second;
+  gboolean running;
+  gboolean stop_requested;
+  gboolean aborted;
 };
 
 G_DEFINE_FINAL_TYPE (OpsLoadRun, ops_load_run, G_TYPE_OBJECT)
@@ -51,7 +51,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 ops_load_run_dispose (GObject *object)
@@ -133,11 +133,11 @@ ops_load_run_class_init (OpsLoadRunClass *klass)
   object_class->set_property = ops_load_run_set_property;
 
   properties[PROP_SCENARIO] =
-    g_param_spec_boxed ("scenario", NULL, NULL, OPS_TYPE_LOAD_SCENARIO,
-                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("scenario", NULL, NULL, OPS_TYPE_LOAD_SCENARIO,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -149,8 +149,8 @@ ops_load_run_class_init (OpsLoadRunClass *klass)
    * the thread that started it.
    */
   signals[SNAPSHOT] =
-    g_signal_new ("snapshot", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, OPS_TYPE_LOAD_SNAPSHOT | G_SIGNAL_TYPE_STATIC_SCOPE);
+      g_signal_new ("snapshot", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, OPS_TYPE_LOAD_SNAPSHOT | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -238,7 +238,7 @@ collect (OpsLoadRun *self)
 
       snapshot->second = self->next_second++;
       snapshot->target = ops_load_scenario_target_at (self->scenario,
-                                                      (gint64) snapshot->second * G_USEC_PER_SEC);
+                                                      (gint64)snapshot->second * G_USEC_PER_SEC);
       ops_load_counters_merge (self->running_totals, &snapshot->counters);
       g_ptr_array_add (self->result->timeline, ops_load_snapshot_ref (snapshot));
       g_signal_emit (self, signals[SNAPSHOT], 0, snapshot);
@@ -268,7 +268,7 @@ ops_load_run_worker (GTask        *task,
                      GCancellable *cancellable)
 {
   OpsLoadEngine *engine = task_data;
-  GError *error = NULL;
+  GError        *error = NULL;
 
   if (!ops_load_engine_prepare (engine, &error))
     {
@@ -295,7 +295,7 @@ publish_events (OpsLoadRun *self)
   g_autoptr(OpsEvent) finished = NULL;
   g_autoptr(GUri) uri = g_uri_parse (self->scenario->url, G_URI_FLAGS_NONE, NULL);
   const char *service = uri != NULL ? g_uri_get_host (uri) : self->scenario->url;
-  gboolean passed = ops_load_result_passed (result);
+  gboolean    passed = ops_load_result_passed (result);
 
   if (self->bus == NULL)
     return;
@@ -316,7 +316,7 @@ publish_events (OpsLoadRun *self)
   if (!passed)
     {
       g_autoptr(OpsEvent) failed = ops_event_new ("loadtest.thresholds_failed", OPS_SEVERITY_WARNING,
-                                                  "loadtest", service);
+                                                   "loadtest", service);
       g_autoptr(GString) which = g_string_new (NULL);
 
       for (guint i = 0; i < result->verdicts->len; i++)
@@ -342,7 +342,7 @@ engine_done_cb (GObject      *source_object,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsLoadRun *self = g_task_get_source_object (task);
+  OpsLoadRun   *self = g_task_get_source_object (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   OpsLoadEngine *engine = self->engine;
@@ -388,12 +388,12 @@ engine_done_cb (GObject      *source_object,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The load test was cancelled."));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The load test was cancelled."));
       return;
     }
 
   publish_events (self);
-  g_task_return_pointer (task, ops_load_result_ref (self->result), (GDestroyNotify) ops_load_result_unref);
+  g_task_return_pointer (task, ops_load_result_ref (self->result), (GDestroyNotify)ops_load_result_unref);
 }
 
 /**
@@ -426,7 +426,7 @@ ops_load_run_execute_async (OpsLoadRun         *self,
   if (self->running || self->result != NULL)
     {
       g_task_return_new_error (task, OPS_LOAD_ERROR, OPS_LOAD_ERROR_RUNNING,
-                               _("This load test has already been started; start a new one."));
+                               _ ("This load test has already been started; start a new one."));
       return;
     }
 

@@ -12,11 +12,11 @@
 #include "ops-load-error.h"
 #include "ops-load-scenario.h"
 
-#define MAX_DURATION   (24 * G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
-#define MAX_TIMEOUT    (60 * G_USEC_PER_SEC)
-#define MAX_RATE       1e7
-#define MAX_BODY_SIZE  (16 * 1024 * 1024)
-#define SECRET_MASK    "********"
+#define MAX_DURATION  (24 * G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
+#define MAX_TIMEOUT   (60 * G_USEC_PER_SEC)
+#define MAX_RATE      1e7
+#define MAX_BODY_SIZE (16 * 1024 * 1024)
+#define SECRET_MASK   "********"
 
 G_DEFINE_BOXED_TYPE (OpsLoadScenario, ops_load_scenario, ops_load_scenario_ref, ops_load_scenario_unref)
 
@@ -35,7 +35,7 @@ ops_load_scenario_new (const char *url)
   self->mode = OPS_LOAD_MODE_MAX_THROUGHPUT;
   self->stages = g_array_new (FALSE, TRUE, sizeof (OpsLoadStage));
   self->timeout_usec = OPS_LOAD_DEFAULT_TIMEOUT;
-  self->thresholds = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_threshold_free);
+  self->thresholds = g_ptr_array_new_with_free_func ((GDestroyNotify)ops_load_threshold_free);
 
   return self;
 }
@@ -123,23 +123,23 @@ ops_load_scenario_add_header (OpsLoadScenario *self,
                               const char      *header,
                               GError         **error)
 {
-  const char *colon = strchr (header, ':');
+  const char      *colon = strchr (header, ':');
   g_autofree char *value = NULL;
 
   if (colon == NULL || !is_token (header, colon - header))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The header “%s” is not of the form “Name: value”."), header);
+                   _ ("The header “%s” is not of the form “Name: value”."), header);
       return FALSE;
     }
 
   value = g_strstrip (g_strdup (colon + 1));
   for (const char *c = value; *c != '\0'; c++)
-    if ((guchar) *c < 0x20 || *c == 0x7f)
+    if ((guchar)*c < 0x20 || *c == 0x7f)
       {
         g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                     _("The value of the header “%.*s” has a control character."),
-                     (int) (colon - header), header);
+                     _ ("The value of the header “%.*s” has a control character."),
+                     (int)(colon - header), header);
         return FALSE;
       }
 
@@ -148,12 +148,12 @@ ops_load_scenario_add_header (OpsLoadScenario *self,
       g_ascii_strncasecmp (header, "Transfer-Encoding:", 18) == 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The header “%.*s” is set by Opsdeck from the URL and the body; leave it out."),
-                   (int) (colon - header), header);
+                   _ ("The header “%.*s” is set by Opsdeck from the URL and the body; leave it out."),
+                   (int)(colon - header), header);
       return FALSE;
     }
 
-  g_ptr_array_add (self->headers, g_strdup_printf ("%.*s: %s", (int) (colon - header), header, value));
+  g_ptr_array_add (self->headers, g_strdup_printf ("%.*s: %s", (int)(colon - header), header, value));
   return TRUE;
 }
 
@@ -185,9 +185,9 @@ ops_load_parse_duration (const char *text,
                          GError    **error)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  double value;
-  double unit = G_USEC_PER_SEC;
+  char            *end = NULL;
+  double           value;
+  double           unit = G_USEC_PER_SEC;
 
   value = g_ascii_strtod (copy, &end);
   if (end == copy || !isfinite (value) || value < 0 || copy[0] == '-' || copy[0] == '+' ||
@@ -207,19 +207,19 @@ ops_load_parse_duration (const char *text,
   else
     goto invalid;
 
-  if (value * unit > (double) MAX_DURATION)
+  if (value * unit > (double)MAX_DURATION)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The duration “%s” is longer than 24 hours."), text);
+                   _ ("The duration “%s” is longer than 24 hours."), text);
       return FALSE;
     }
 
-  *usec = (gint64) llround (value * unit);
+  *usec = (gint64)llround (value * unit);
   return TRUE;
 
 invalid:
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-               _("“%s” is not a duration; write a number with s, ms, m or h, as in “30s”."), text);
+               _ ("“%s” is not a duration; write a number with s, ms, m or h, as in “30s”."), text);
   return FALSE;
 }
 
@@ -240,15 +240,15 @@ ops_load_scenario_add_stage_text (OpsLoadScenario *self,
                                   const char      *text,
                                   GError         **error)
 {
-  const char *colon = strrchr (text, ':');
+  const char      *colon = strrchr (text, ':');
   g_autofree char *duration = NULL;
-  OpsLoadStage stage = { 0 };
-  char *end = NULL;
+  OpsLoadStage     stage = { 0 };
+  char            *end = NULL;
 
   if (colon == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The stage “%s” must be DURATION:TARGET, as in “30s:200”."), text);
+                   _ ("The stage “%s” must be DURATION:TARGET, as in “30s:200”."), text);
       return FALSE;
     }
 
@@ -260,7 +260,7 @@ ops_load_scenario_add_stage_text (OpsLoadScenario *self,
   if (end == colon + 1 || *end != '\0' || !isfinite (stage.target) || stage.target < 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The target of the stage “%s” must be a number of 0 or more."), text);
+                   _ ("The target of the stage “%s” must be a number of 0 or more."), text);
       return FALSE;
     }
 
@@ -292,13 +292,13 @@ ops_load_scenario_validate (const OpsLoadScenario *self,
   const char *scheme;
 
   if (self->url == NULL || *self->url == '\0')
-    return scenario_invalid (error, _("The scenario has no URL."));
+    return scenario_invalid (error, _ ("The scenario has no URL."));
 
   uri = g_uri_parse (self->url, G_URI_FLAGS_ENCODED, &uri_error);
   if (uri == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("“%s” is not a valid URL: %s"), self->url, uri_error->message);
+                   _ ("“%s” is not a valid URL: %s"), self->url, uri_error->message);
       return FALSE;
     }
 
@@ -306,67 +306,67 @@ ops_load_scenario_validate (const OpsLoadScenario *self,
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The URL “%s” must start with http:// or https://."), self->url);
+                   _ ("The URL “%s” must start with http:// or https://."), self->url);
       return FALSE;
     }
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The URL “%s” has no host name."), self->url);
+                   _ ("The URL “%s” has no host name."), self->url);
       return FALSE;
     }
   if (g_uri_get_user (uri) != NULL)
-    return scenario_invalid (error, _("Put credentials in an Authorization header, not in the URL."));
+    return scenario_invalid (error, _ ("Put credentials in an Authorization header, not in the URL."));
 
   if (self->method == NULL || !is_token (self->method, strlen (self->method)))
-    return scenario_invalid (error, _("The method must be a single word such as GET or POST."));
+    return scenario_invalid (error, _ ("The method must be a single word such as GET or POST."));
 
   if (self->connections < 1 || self->connections > OPS_LOAD_MAX_CONNECTIONS)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The number of connections must be from 1 to %u."), OPS_LOAD_MAX_CONNECTIONS);
+                   _ ("The number of connections must be from 1 to %u."), OPS_LOAD_MAX_CONNECTIONS);
       return FALSE;
     }
   if (self->threads < 1 || self->threads > OPS_LOAD_MAX_THREADS)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("The number of threads must be from 1 to %u."), OPS_LOAD_MAX_THREADS);
+                   _ ("The number of threads must be from 1 to %u."), OPS_LOAD_MAX_THREADS);
       return FALSE;
     }
   if (self->threads > ops_load_scenario_max_connections (self))
-    return scenario_invalid (error, _("Each thread needs at least one connection: use fewer threads "
-                                      "or more connections."));
+    return scenario_invalid (error, _ ("Each thread needs at least one connection: use fewer threads "
+                                       "or more connections."));
 
   if (self->stages->len == 0 && (self->duration_usec <= 0 || self->duration_usec > MAX_DURATION))
-    return scenario_invalid (error, _("The duration must be more than 0 and at most 24 hours."));
+    return scenario_invalid (error, _ ("The duration must be more than 0 and at most 24 hours."));
   if (ops_load_scenario_total_duration (self) <= 0)
-    return scenario_invalid (error, _("The stages last no time at all."));
+    return scenario_invalid (error, _ ("The stages last no time at all."));
   if (ops_load_scenario_total_duration (self) > MAX_DURATION)
-    return scenario_invalid (error, _("The stages last more than 24 hours."));
+    return scenario_invalid (error, _ ("The stages last more than 24 hours."));
 
   for (guint i = 0; i < self->stages->len; i++)
     {
       const OpsLoadStage *stage = &g_array_index (self->stages, OpsLoadStage, i);
 
       if (self->mode == OPS_LOAD_MODE_MAX_THROUGHPUT && stage->target > OPS_LOAD_MAX_CONNECTIONS)
-        return scenario_invalid (error, _("A stage asks for more connections than Opsdeck can open."));
+        return scenario_invalid (error, _ ("A stage asks for more connections than Opsdeck can open."));
       if (self->mode == OPS_LOAD_MODE_CONSTANT_RATE && stage->target > MAX_RATE)
-        return scenario_invalid (error, _("A stage asks for more than 10,000,000 requests per second."));
+        return scenario_invalid (error, _ ("A stage asks for more than 10,000,000 requests per second."));
     }
 
   if (self->mode == OPS_LOAD_MODE_CONSTANT_RATE)
     {
       if (!isfinite (self->rate) || self->rate < 0 || self->rate > MAX_RATE)
-        return scenario_invalid (error, _("The rate must be from 0 to 10,000,000 requests per second."));
+        return scenario_invalid (error, _ ("The rate must be from 0 to 10,000,000 requests per second."));
       if (self->rate <= 0 && self->stages->len == 0)
-        return scenario_invalid (error, _("A constant rate must be more than 0 requests per second."));
+        return scenario_invalid (error, _ ("A constant rate must be more than 0 requests per second."));
     }
 
   if (self->timeout_usec < 1000 || self->timeout_usec > MAX_TIMEOUT)
-    return scenario_invalid (error, _("The timeout must be from 1 ms to 60 seconds."));
+    return scenario_invalid (error, _ ("The timeout must be from 1 ms to 60 seconds."));
 
   if (self->body != NULL && g_bytes_get_size (self->body) > MAX_BODY_SIZE)
-    return scenario_invalid (error, _("The request body is larger than 16 MiB."));
+    return scenario_invalid (error, _ ("The request body is larger than 16 MiB."));
 
   return TRUE;
 }
@@ -409,7 +409,7 @@ ops_load_scenario_target_at (const OpsLoadScenario *self,
 
       if (elapsed_usec < start + stage->duration_usec)
         {
-          double fraction = (double) (elapsed_usec - start) / (double) stage->duration_usec;
+          double fraction = (double)(elapsed_usec - start) / (double)stage->duration_usec;
 
           return previous + (stage->target - previous) * fraction;
         }
@@ -432,17 +432,22 @@ ops_load_scenario_max_connections (const OpsLoadScenario *self)
   for (guint i = 0; i < self->stages->len; i++)
     most = MAX (most, g_array_index (self->stages, OpsLoadStage, i).target);
 
-  return MAX (1, (guint) ceil (most));
+  return MAX (1, (guint)ceil (most));
 }
 
 gboolean
 ops_load_header_is_sensitive (const char *header)
 {
   static const char *const names[] = {
-    "authorization", "proxy-authorization", "cookie", "x-api-key", "api-key", "x-auth-token",
+    "authorization",
+    "proxy-authorization",
+    "cookie",
+    "x-api-key",
+    "api-key",
+    "x-auth-token",
   };
   const char *colon = strchr (header, ':');
-  gsize length = colon != NULL ? (gsize) (colon - header) : strlen (header);
+  gsize       length = colon != NULL ? (gsize)(colon - header) : strlen (header);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (strlen (names[i]) == length && g_ascii_strncasecmp (header, names[i], length) == 0)
@@ -466,362 +471,5 @@ ops_load_header_masked (const char *header)
   if (colon == NULL || !ops_load_header_is_sensitive (header))
     return g_strdup (header);
 
-  return g_strdup_printf ("%.*s: %s", (int) (colon - header), header, SECRET_MASK);
-}
-
-static const char *
-mode_to_string (OpsLoadMode mode)
-{
-  return mode == OPS_LOAD_MODE_CONSTANT_RATE ? "constant-rate" : "max-throughput";
-}
-
-/**
- * ops_load_scenario_to_json:
- * @self: a scenario
- * @mask_secrets: replace the values of credential headers with stars
- *
- * Returns: (transfer full): the scenario as stored, exported and printed
- */
-JsonNode *
-ops_load_scenario_to_json (const OpsLoadScenario *self,
-                           gboolean               mask_secrets)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  if (self->name != NULL)
-    {
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, self->name);
-    }
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, self->url);
-  json_builder_set_member_name (builder, "method");
-  json_builder_add_string_value (builder, self->method);
-  json_builder_set_member_name (builder, "headers");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->headers->len; i++)
-    {
-      g_autofree char *header = mask_secrets ? ops_load_header_masked (self->headers->pdata[i])
-                                             : g_strdup (self->headers->pdata[i]);
-
-      json_builder_add_string_value (builder, header);
-    }
-  json_builder_end_array (builder);
-
-  if (self->body != NULL)
-    {
-      gsize size;
-      const char *data = g_bytes_get_data (self->body, &size);
-
-      if (g_utf8_validate_len (data, size, NULL) && memchr (data, '\0', size) == NULL)
-        {
-          g_autofree char *text = g_strndup (data, size);
-
-          json_builder_set_member_name (builder, "body");
-          json_builder_add_string_value (builder, text);
-        }
-      else
-        {
-          g_autofree char *encoded = g_base64_encode ((const guchar *) data, size);
-
-          json_builder_set_member_name (builder, "body_base64");
-          json_builder_add_string_value (builder, encoded);
-        }
-    }
-
-  json_builder_set_member_name (builder, "connections");
-  json_builder_add_int_value (builder, self->connections);
-  json_builder_set_member_name (builder, "threads");
-  json_builder_add_int_value (builder, self->threads);
-  json_builder_set_member_name (builder, "duration_s");
-  json_builder_add_double_value (builder, self->duration_usec / 1e6);
-  json_builder_set_member_name (builder, "mode");
-  json_builder_add_string_value (builder, mode_to_string (self->mode));
-  json_builder_set_member_name (builder, "rate");
-  json_builder_add_double_value (builder, self->rate);
-  json_builder_set_member_name (builder, "stages");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->stages->len; i++)
-    {
-      const OpsLoadStage *stage = &g_array_index (self->stages, OpsLoadStage, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "duration_s");
-      json_builder_add_double_value (builder, stage->duration_usec / 1e6);
-      json_builder_set_member_name (builder, "target");
-      json_builder_add_double_value (builder, stage->target);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "timeout_s");
-  json_builder_add_double_value (builder, self->timeout_usec / 1e6);
-  json_builder_set_member_name (builder, "thresholds");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->thresholds->len; i++)
-    json_builder_add_string_value (builder, ((OpsLoadThreshold *) self->thresholds->pdata[i])->expression);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "abort_on_fail");
-  json_builder_add_boolean_value (builder, self->abort_on_fail);
-  json_builder_set_member_name (builder, "insecure");
-  json_builder_add_boolean_value (builder, self->insecure);
-  if (self->ca_file != NULL)
-    {
-      json_builder_set_member_name (builder, "ca_file");
-      json_builder_add_string_value (builder, self->ca_file);
-    }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
-/* Typed member access with errors that name the member. */
-static gboolean
-member_type_error (GError    **error,
-                   const char *member,
-                   const char *expected)
-{
-  g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-               _("The scenario’s “%s” must be %s."), member, expected);
-  return FALSE;
-}
-
-static gboolean
-get_string (JsonObject  *object,
-            const char  *member,
-            const char **value,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return member_type_error (error, member, _("a string"));
-
-  *value = json_node_get_string (node);
-  return TRUE;
-}
-
-static gboolean
-get_number (JsonObject *object,
-            const char *member,
-            double     *value,
-            GError    **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  GType type;
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return member_type_error (error, member, _("a number"));
-
-  *value = json_node_get_double (node);
-  if (!isfinite (*value) || *value < 0)
-    return member_type_error (error, member, _("a number of 0 or more"));
-  return TRUE;
-}
-
-static gboolean
-get_boolean (JsonObject *object,
-             const char *member,
-             gboolean   *value,
-             GError    **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return member_type_error (error, member, _("true or false"));
-
-  *value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
-get_string_array (JsonObject *object,
-                  const char *member,
-                  JsonArray **array,
-                  GError    **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  *array = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return member_type_error (error, member, _("a list of strings"));
-
-  *array = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (*array); i++)
-    {
-      JsonNode *element = json_array_get_element (*array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return member_type_error (error, member, _("a list of strings"));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-seconds_to_usec (double      seconds,
-                 const char *member,
-                 gint64     *usec,
-                 GError    **error)
-{
-  if (seconds > 24 * 3600.0)
-    return member_type_error (error, member, _("at most 24 hours, in seconds"));
-
-  *usec = (gint64) llround (seconds * 1e6);
-  return TRUE;
-}
-
-/**
- * ops_load_scenario_from_json:
- * @node: what ops_load_scenario_to_json() wrote
- * @error: return location for an error that names the faulty member
- *
- * Returns: (transfer full) (nullable): a valid scenario
- */
-OpsLoadScenario *
-ops_load_scenario_from_json (JsonNode *node,
-                             GError  **error)
-{
-  g_autoptr(OpsLoadScenario) self = NULL;
-  const char *url = NULL, *name = NULL, *method = NULL, *body = NULL, *body_base64 = NULL;
-  const char *mode = NULL, *ca_file = NULL;
-  double connections = OPS_LOAD_DEFAULT_CONNECTIONS, threads = 1;
-  double duration = OPS_LOAD_DEFAULT_DURATION / 1e6, timeout = OPS_LOAD_DEFAULT_TIMEOUT / 1e6;
-  double rate = 0;
-  JsonArray *headers, *thresholds;
-  JsonObject *object;
-  JsonNode *stages;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("A scenario must be a JSON object."));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!get_string (object, "url", &url, error) || !get_string (object, "name", &name, error) ||
-      !get_string (object, "method", &method, error) || !get_string (object, "body", &body, error) ||
-      !get_string (object, "body_base64", &body_base64, error) ||
-      !get_string (object, "mode", &mode, error) || !get_string (object, "ca_file", &ca_file, error) ||
-      !get_number (object, "connections", &connections, error) ||
-      !get_number (object, "threads", &threads, error) ||
-      !get_number (object, "duration_s", &duration, error) ||
-      !get_number (object, "timeout_s", &timeout, error) ||
-      !get_number (object, "rate", &rate, error) ||
-      !get_string_array (object, "headers", &headers, error) ||
-      !get_string_array (object, "thresholds", &thresholds, error))
-    return NULL;
-
-  if (url == NULL)
-    {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("A scenario has no “url”."));
-      return NULL;
-    }
-
-  self = ops_load_scenario_new (url);
-  self->name = g_strdup (name);
-  if (method != NULL)
-    {
-      g_free (self->method);
-      self->method = g_strdup (method);
-    }
-  if (connections != floor (connections) || threads != floor (threads) ||
-      connections > OPS_LOAD_MAX_CONNECTIONS || threads > OPS_LOAD_MAX_THREADS)
-    {
-      member_type_error (error, connections != floor (connections) ? "connections" : "threads",
-                         _("a whole number in range"));
-      return NULL;
-    }
-  self->connections = (guint) connections;
-  self->threads = (guint) threads;
-  self->rate = rate;
-  if (!seconds_to_usec (duration, "duration_s", &self->duration_usec, error) ||
-      !seconds_to_usec (timeout, "timeout_s", &self->timeout_usec, error))
-    return NULL;
-
-  if (mode == NULL || g_str_equal (mode, "max-throughput"))
-    self->mode = OPS_LOAD_MODE_MAX_THROUGHPUT;
-  else if (g_str_equal (mode, "constant-rate"))
-    self->mode = OPS_LOAD_MODE_CONSTANT_RATE;
-  else
-    {
-      member_type_error (error, "mode", _("“max-throughput” or “constant-rate”"));
-      return NULL;
-    }
-
-  if (body != NULL && body_base64 != NULL)
-    {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _("A scenario has both “body” and “body_base64”; keep one."));
-      return NULL;
-    }
-  if (body != NULL)
-    self->body = g_bytes_new (body, strlen (body));
-  else if (body_base64 != NULL)
-    {
-      gsize size;
-      guchar *data = g_base64_decode (body_base64, &size);
-
-      self->body = g_bytes_new_take (data, size);
-    }
-
-  for (guint i = 0; headers != NULL && i < json_array_get_length (headers); i++)
-    if (!ops_load_scenario_add_header (self, json_array_get_string_element (headers, i), error))
-      return NULL;
-  for (guint i = 0; thresholds != NULL && i < json_array_get_length (thresholds); i++)
-    if (!ops_load_scenario_add_threshold (self, json_array_get_string_element (thresholds, i), error))
-      return NULL;
-
-  stages = json_object_get_member (object, "stages");
-  if (stages != NULL && !JSON_NODE_HOLDS_NULL (stages))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (stages))
-        {
-          member_type_error (error, "stages", _("a list of {\"duration_s\", \"target\"} objects"));
-          return NULL;
-        }
-      array = json_node_get_array (stages);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-          double stage_duration = -1, target = -1;
-          OpsLoadStage stage;
-
-          if (!JSON_NODE_HOLDS_OBJECT (element) ||
-              !get_number (json_node_get_object (element), "duration_s", &stage_duration, NULL) ||
-              !get_number (json_node_get_object (element), "target", &target, NULL) ||
-              stage_duration < 0 || target < 0)
-            {
-              member_type_error (error, "stages", _("a list of {\"duration_s\", \"target\"} objects"));
-              return NULL;
-            }
-          if (!seconds_to_usec (stage_duration, "stages", &stage.duration_usec, error))
-            return NULL;
-          stage.target = target;
-          g_array_append_val (self->stages, stage);
-        }
-    }
-
-  if (!get_boolean (object, "abort_on_fail", &self->abort_on_fail, error) ||
-      !get_boolean (object, "insecure", &self->insecure, error))
-    return NULL;
-  self->ca_file = g_strdup (ca_file);
-
-  if (!ops_load_scenario_validate (self, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+  return g_strdup_printf ("%.*s: %s", (int)(colon - header), header, SECRET_MASK);
 }

@@ -28,22 +28,22 @@ typedef struct
 /* What a load test does. Plain data, shared by reference. */
 typedef struct
 {
-  char        *name;        /* nullable: a saved scenario's name */
-  char        *url;
-  char        *method;
-  GPtrArray   *headers;     /* "Name: value" */
-  GBytes      *body;        /* nullable */
-  guint        connections;
-  guint        threads;
-  gint64       duration_usec;
-  OpsLoadMode  mode;
-  double       rate;        /* requests per second, constant-rate mode */
-  GArray      *stages;      /* OpsLoadStage */
-  gint64       timeout_usec;
-  GPtrArray   *thresholds;  /* OpsLoadThreshold */
-  gboolean     abort_on_fail;
-  gboolean     insecure;    /* TLS certificates are not verified */
-  char        *ca_file;     /* nullable: trust this PEM file too */
+  char       *name; /* nullable: a saved scenario's name */
+  char       *url;
+  char       *method;
+  GPtrArray  *headers; /* "Name: value" */
+  GBytes     *body;    /* nullable */
+  guint       connections;
+  guint       threads;
+  gint64      duration_usec;
+  OpsLoadMode mode;
+  double      rate;   /* requests per second, constant-rate mode */
+  GArray     *stages; /* OpsLoadStage */
+  gint64      timeout_usec;
+  GPtrArray  *thresholds; /* OpsLoadThreshold */
+  gboolean    abort_on_fail;
+  gboolean    insecure; /* TLS certificates are not verified */
+  char       *ca_file;  /* nullable: trust this PEM file too */
 
   /*< private >*/
   gatomicrefcount ref_count;

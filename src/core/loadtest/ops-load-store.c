@@ -10,7 +10,7 @@
 
 #include "config/ops-config.h"
 #include "ops-load-error.h"
-#include "ops-load-store.h"
+#include "ops-load-store-private.h"
 #include "secrets/ops-secrets.h"
 
 #define MAX_JSON_SIZE (4 * 1024 * 1024)
@@ -24,8 +24,8 @@ ops_load_run_info_free (OpsLoadRunInfo *self)
   g_free (self);
 }
 
-static char *
-json_to_text (JsonNode *node)
+char *
+_ops_load_store_json_to_text (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
 
@@ -33,16 +33,16 @@ json_to_text (JsonNode *node)
   return json_generator_to_data (generator, NULL);
 }
 
-static JsonNode *
-json_from_text (const char *text,
-                GError    **error)
+JsonNode *
+_ops_load_store_json_from_text (const char *text,
+                                GError    **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   if (text == NULL || strlen (text) > MAX_JSON_SIZE || !json_parser_load_from_data (parser, text, -1, NULL))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                   _("A stored load test is damaged and cannot be read."));
+                   _ ("A stored load test is damaged and cannot be read."));
       return NULL;
     }
 
@@ -54,9 +54,9 @@ static JsonNode *
 counters_to_json (const OpsLoadCounters *counters)
 {
   JsonObject *object = json_object_new ();
-  JsonArray *status = json_array_new ();
-  JsonArray *failures = json_array_new ();
-  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  JsonArray  *status = json_array_new ();
+  JsonArray  *failures = json_array_new ();
+  JsonNode   *node = json_node_new (JSON_NODE_OBJECT);
 
   json_object_set_int_member (object, "requests", counters->requests);
   json_object_set_int_member (object, "responses", counters->responses);
@@ -82,7 +82,7 @@ counters_from_json (JsonNode        *node,
 {
   g_autoptr(OpsLoadHistogram) latency = NULL;
   JsonObject *object;
-  JsonArray *status, *failures;
+  JsonArray  *status, *failures;
 
   ops_load_counters_reset (counters);
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
@@ -112,15 +112,15 @@ counters_from_json (JsonNode        *node,
 
 corrupt:
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-               _("A stored load test is damaged and cannot be read."));
+               _ ("A stored load test is damaged and cannot be read."));
   return FALSE;
 }
 
-static gboolean
-step_done (OpsStore     *store,
-           sqlite3_stmt *stmt,
-           const char   *context,
-           GError      **error)
+gboolean
+_ops_load_store_step_done (OpsStore     *store,
+                           sqlite3_stmt *stmt,
+                           const char   *context,
+                           GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -129,9 +129,9 @@ step_done (OpsStore     *store,
   return TRUE;
 }
 
-static gint64
-find_scenario_id (OpsStore   *store,
-                  const char *name)
+gint64
+_ops_load_store_find_scenario_id (OpsStore   *store,
+                                  const char *name)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
@@ -162,7 +162,7 @@ insert_seconds (OpsStore      *store,
     {
       const OpsLoadSnapshot *snapshot = result->timeline->pdata[i];
       g_autoptr(JsonNode) counters = counters_to_json (&snapshot->counters);
-      g_autofree char *counters_text = json_to_text (counters);
+      g_autofree char *counters_text = _ops_load_store_json_to_text (counters);
       g_autoptr(GBytes) blob = ops_load_histogram_serialize (&snapshot->counters.latency);
 
       sqlite3_reset (stmt);
@@ -172,7 +172,7 @@ insert_seconds (OpsStore      *store,
       sqlite3_bind_double (stmt, 4, snapshot->target);
       sqlite3_bind_text (stmt, 5, counters_text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_blob (stmt, 6, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
-      if (!step_done (store, stmt, _("Could not save the load test’s timeline"), error))
+      if (!_ops_load_store_step_done (store, stmt, _ ("Could not save the load test’s timeline"), error))
         return FALSE;
     }
 
@@ -197,7 +197,7 @@ ops_load_store_save_run (OpsStore      *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JsonNode) configuration = ops_load_scenario_to_json (result->scenario, TRUE);
-  g_autofree char *configuration_text = json_to_text (configuration);
+  g_autofree char *configuration_text = _ops_load_store_json_to_text (configuration);
   g_autoptr(JsonBuilder) summary = json_builder_new ();
   g_autoptr(JsonNode) summary_node = NULL;
   g_autofree char *summary_text = NULL;
@@ -240,12 +240,12 @@ ops_load_store_save_run (OpsStore      *store,
   json_builder_add_int_value (summary, result->dropped_seconds);
   json_builder_end_object (summary);
   summary_node = json_builder_get_root (summary);
-  summary_text = json_to_text (summary_node);
+  summary_text = _ops_load_store_json_to_text (summary_node);
 
   if (!ops_store_begin (store, error))
     return 0;
 
-  scenario_id = find_scenario_id (store, result->scenario->name);
+  scenario_id = _ops_load_store_find_scenario_id (store, result->scenario->name);
   stmt = ops_store_prepare (store,
                             "INSERT INTO load_runs (name, scenario_id, url, started_at, duration_usec, "
                             "end_reason, passed, requests, responses, errors, rps, p99_usec, "
@@ -271,7 +271,7 @@ ops_load_store_save_run (OpsStore      *store,
   sqlite3_bind_text (stmt, 13, configuration_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, summary_text, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 15, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_STATIC);
-  if (!step_done (store, stmt, _("Could not save the load test"), error))
+  if (!_ops_load_store_step_done (store, stmt, _ ("Could not save the load test"), error))
     goto failed;
 
   result->id = sqlite3_last_insert_rowid (ops_store_get_handle (store));
@@ -305,7 +305,7 @@ load_timeline (OpsStore      *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(OpsLoadSnapshot) snapshot = ops_load_snapshot_new ();
-      g_autoptr(JsonNode) counters = json_from_text ((const char *) sqlite3_column_text (stmt, 3), error);
+      g_autoptr(JsonNode) counters = _ops_load_store_json_from_text ((const char *)sqlite3_column_text (stmt, 3), error);
       g_autoptr(GBytes) blob = g_bytes_new (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4));
 
       if (counters == NULL || !counters_from_json (counters, blob, &snapshot->counters, error))
@@ -318,7 +318,7 @@ load_timeline (OpsStore      *store,
 
   if (rc != SQLITE_DONE)
     return ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc,
-                                            _("Could not read the load test’s timeline"));
+                                            _ ("Could not read the load test’s timeline"));
   return TRUE;
 }
 
@@ -342,9 +342,9 @@ ops_load_store_get_run (OpsStore *store,
   g_autoptr(JsonNode) summary = NULL;
   g_autoptr(GBytes) blob = NULL;
   JsonObject *summary_object;
-  JsonArray *verdicts;
+  JsonArray  *verdicts;
   JsonObject *notes;
-  int rc;
+  int         rc;
 
   g_return_val_if_fail (OPS_IS_STORE (store), NULL);
 
@@ -359,33 +359,33 @@ ops_load_store_get_run (OpsStore *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_NOT_FOUND,
-                   _("There is no load test run %" G_GINT64_FORMAT "; “opsdeckctl load list” shows "
-                     "the stored runs."),
+                   _ ("There is no load test run %" G_GINT64_FORMAT "; “opsdeckctl load list” shows "
+                      "the stored runs."),
                    id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load test"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load test"));
       return NULL;
     }
 
-  configuration = json_from_text ((const char *) sqlite3_column_text (stmt, 4), error);
+  configuration = _ops_load_store_json_from_text ((const char *)sqlite3_column_text (stmt, 4), error);
   if (configuration == NULL)
     return NULL;
   scenario = ops_load_scenario_from_json (configuration, error);
   if (scenario == NULL)
     return NULL;
-  summary = json_from_text ((const char *) sqlite3_column_text (stmt, 5), error);
+  summary = _ops_load_store_json_from_text ((const char *)sqlite3_column_text (stmt, 5), error);
   if (summary == NULL)
     return NULL;
 
   result = ops_load_result_new (scenario);
   result->id = id;
-  result->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  result->name = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
   result->started_at = sqlite3_column_int64 (stmt, 1);
   result->duration_usec = sqlite3_column_int64 (stmt, 2);
-  ops_load_end_from_string ((const char *) sqlite3_column_text (stmt, 3), &result->end);
+  ops_load_end_from_string ((const char *)sqlite3_column_text (stmt, 3), &result->end);
   blob = g_bytes_new (sqlite3_column_blob (stmt, 6), sqlite3_column_bytes (stmt, 6));
 
   summary_object = JSON_NODE_HOLDS_OBJECT (summary) ? json_node_get_object (summary) : NULL;
@@ -394,14 +394,14 @@ ops_load_store_get_run (OpsStore *store,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                     _("A stored load test is damaged and cannot be read."));
+                     _ ("A stored load test is damaged and cannot be read."));
       return NULL;
     }
 
   verdicts = json_object_get_array_member (summary_object, "verdicts");
   for (guint i = 0; verdicts != NULL && i < json_array_get_length (verdicts); i++)
     {
-      JsonObject *entry = json_array_get_object_element (verdicts, i);
+      JsonObject     *entry = json_array_get_object_element (verdicts, i);
       OpsLoadVerdict *verdict;
 
       if (entry == NULL)
@@ -440,7 +440,7 @@ ops_load_store_get_last_run_id (OpsStore *store,
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
-    ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load tests"));
+    ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load tests"));
   return 0;
 }
 
@@ -457,7 +457,7 @@ ops_load_store_list_runs (OpsStore *store,
                           guint     limit,
                           GError  **error)
 {
-  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_run_info_free);
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func ((GDestroyNotify)ops_load_run_info_free);
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
@@ -467,18 +467,18 @@ ops_load_store_list_runs (OpsStore *store,
                             error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64)limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       OpsLoadRunInfo *info = g_new0 (OpsLoadRunInfo, 1);
 
       info->id = sqlite3_column_int64 (stmt, 0);
-      info->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      info->url = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      info->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      info->url = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
       info->started_at = sqlite3_column_int64 (stmt, 3);
       info->duration_usec = sqlite3_column_int64 (stmt, 4);
-      info->end = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      info->end = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
       info->passed = sqlite3_column_int (stmt, 6);
       info->requests = sqlite3_column_int64 (stmt, 7);
       info->errors = sqlite3_column_int64 (stmt, 8);
@@ -489,338 +489,9 @@ ops_load_store_list_runs (OpsStore *store,
 
   if (rc != SQLITE_DONE)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load tests"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load tests"));
       return NULL;
     }
 
   return g_steal_pointer (&runs);
-}
-
-static char *
-secret_key (const char *scenario,
-            const char *header)
-{
-  const char *colon = strchr (header, ':');
-  g_autofree char *name = g_ascii_strdown (header, colon != NULL ? colon - header : -1);
-
-  return g_strdup_printf ("loadtest-scenario:%s:%s", scenario, name);
-}
-
-/* Writes the scenario row (credential headers masked); in a transaction. */
-static gint64
-upsert_scenario (OpsStore        *store,
-                 OpsLoadScenario *scenario,
-                 GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonNode) definition = ops_load_scenario_to_json (scenario, TRUE);
-  g_autofree char *text = json_to_text (definition);
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-
-  stmt = ops_store_prepare (store,
-                            "INSERT INTO load_scenarios (name, definition, created_at, updated_at) "
-                            "VALUES (?1, ?2, ?3, ?3) ON CONFLICT (name) DO UPDATE "
-                            "SET definition = excluded.definition, updated_at = excluded.updated_at",
-                            error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, scenario->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 3, now);
-  if (!step_done (store, stmt, _("Could not save the scenario"), error))
-    return 0;
-
-  return find_scenario_id (store, scenario->name);
-}
-
-/**
- * ops_load_store_save_scenario:
- * @store: the database
- * @scenario: a scenario with a name; saved over one of the same name
- * @error: return location for an error
- *
- * The values of credential headers (Authorization, Cookie, API keys…) go
- * to the keyring, never to the database.
- *
- * Returns: the scenario's id, or 0 on error
- */
-gint64
-ops_load_store_save_scenario (OpsStore        *store,
-                              OpsLoadScenario *scenario,
-                              GError         **error)
-{
-  gint64 id;
-
-  g_return_val_if_fail (OPS_IS_STORE (store), 0);
-
-  if (scenario->name == NULL || *g_strstrip (scenario->name) == '\0')
-    {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO, _("A saved scenario needs a name."));
-      return 0;
-    }
-  if (!ops_load_scenario_validate (scenario, error))
-    return 0;
-
-  for (guint i = 0; i < scenario->headers->len; i++)
-    {
-      const char *header = scenario->headers->pdata[i];
-      const char *colon = strchr (header, ':');
-      g_autofree char *key = NULL;
-      g_autofree char *label = NULL;
-      g_autoptr(GError) local_error = NULL;
-
-      if (!ops_load_header_is_sensitive (header))
-        continue;
-
-      key = secret_key (scenario->name, header);
-      label = g_strdup_printf (_("Opsdeck load test “%s”: %.*s header"), scenario->name,
-                               (int) (colon - header), header);
-      if (!ops_secrets_store_sync (key, label, g_strstrip (g_strdup (colon + 1)), NULL, &local_error))
-        {
-          g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_FAILED,
-                       _("The %.*s header is a credential and is kept in the keyring, which "
-                         "failed: %s"),
-                       (int) (colon - header), header, local_error->message);
-          return 0;
-        }
-    }
-
-  if (!ops_store_begin (store, error))
-    return 0;
-  id = upsert_scenario (store, scenario, error);
-  if (id == 0 || !ops_store_commit (store, error))
-    {
-      ops_store_rollback (store);
-      return 0;
-    }
-
-  return id;
-}
-
-/**
- * ops_load_store_get_scenario:
- * @store: the database
- * @name: the scenario's name
- * @with_secrets: read credential headers back from the keyring
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): the scenario
- */
-OpsLoadScenario *
-ops_load_store_get_scenario (OpsStore   *store,
-                             const char *name,
-                             gboolean    with_secrets,
-                             GError    **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(JsonNode) definition = NULL;
-  g_autoptr(OpsLoadScenario) scenario = NULL;
-  int rc;
-
-  stmt = ops_store_prepare (store, "SELECT definition FROM load_scenarios WHERE name = ?1", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_NOT_FOUND,
-                   _("There is no saved scenario “%s”."), name);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the scenario"));
-      return NULL;
-    }
-
-  definition = json_from_text ((const char *) sqlite3_column_text (stmt, 0), error);
-  if (definition == NULL)
-    return NULL;
-  scenario = ops_load_scenario_from_json (definition, error);
-  if (scenario == NULL)
-    return NULL;
-  g_free (scenario->name);
-  scenario->name = g_strdup (name);
-
-  for (guint i = 0; with_secrets && i < scenario->headers->len; i++)
-    {
-      const char *header = scenario->headers->pdata[i];
-      const char *colon = strchr (header, ':');
-      g_autofree char *key = NULL;
-      g_autoptr(GError) local_error = NULL;
-      char *value;
-
-      if (!ops_load_header_is_sensitive (header))
-        continue;
-
-      key = secret_key (name, header);
-      value = ops_secrets_lookup_sync (key, NULL, &local_error);
-      if (value == NULL)
-        {
-          g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_FAILED,
-                       _("The %.*s header of the scenario “%s” is kept in the keyring and could not "
-                         "be read: %s"),
-                       (int) (colon - header), header, name,
-                       local_error != NULL ? local_error->message : _("it is not there."));
-          return NULL;
-        }
-      g_ptr_array_index (scenario->headers, i) = g_strdup_printf ("%.*s: %s", (int) (colon - header), header, value);
-      g_free ((char *) header);
-      ops_secrets_free (value);
-    }
-
-  return g_steal_pointer (&scenario);
-}
-
-/* Returns: (transfer full) (element-type OpsLoadScenario): saved scenarios, by name, secrets masked */
-GPtrArray *
-ops_load_store_list_scenarios (OpsStore *store,
-                               GError  **error)
-{
-  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_scenario_unref);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = ops_store_prepare (store, "SELECT name FROM load_scenarios ORDER BY name", error);
-  if (stmt == NULL)
-    return NULL;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      OpsLoadScenario *scenario = ops_load_store_get_scenario (store, (const char *) sqlite3_column_text (stmt, 0),
-                                                               FALSE, error);
-
-      if (scenario == NULL)
-        return NULL;
-      g_ptr_array_add (scenarios, scenario);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the scenarios"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&scenarios);
-}
-
-/* The configuration section: `{"scenarios": [ … ]}`, credentials masked. */
-JsonNode *
-ops_load_store_export_section (OpsStore *store,
-                               GError  **error)
-{
-  g_autoptr(GPtrArray) scenarios = ops_load_store_list_scenarios (store, error);
-  JsonObject *object;
-  JsonArray *array;
-  JsonNode *node;
-
-  if (scenarios == NULL)
-    return NULL;
-
-  array = json_array_new ();
-  for (guint i = 0; i < scenarios->len; i++)
-    json_array_add_element (array, ops_load_scenario_to_json (scenarios->pdata[i], TRUE));
-  object = json_object_new ();
-  json_object_set_array_member (object, "scenarios", array);
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_take_object (node, object);
-  return node;
-}
-
-static GPtrArray *
-scenarios_from_section (JsonNode *node,
-                        GError  **error)
-{
-  g_autoptr(GPtrArray) scenarios = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_load_scenario_unref);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GList) members = NULL;
-  JsonObject *object;
-  JsonNode *list;
-  JsonArray *array;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _("The “loadtest” section must be a JSON object."));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  members = json_object_get_members (object);
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_str_equal (l->data, "scenarios"))
-      {
-        g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                     _("The “loadtest” section has an unknown member “%s”."), (const char *) l->data);
-        return NULL;
-      }
-
-  list = json_object_get_member (object, "scenarios");
-  if (list == NULL)
-    return g_steal_pointer (&scenarios);
-  if (!JSON_NODE_HOLDS_ARRAY (list))
-    {
-      g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _("The “scenarios” of the “loadtest” section must be a list."));
-      return NULL;
-    }
-
-  array = json_node_get_array (list);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      OpsLoadScenario *scenario = ops_load_scenario_from_json (json_array_get_element (array, i), &local_error);
-
-      if (scenario == NULL)
-        {
-          g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _("Load test scenario %u cannot be imported: %s"), i + 1, local_error->message);
-          return NULL;
-        }
-      g_ptr_array_add (scenarios, scenario);
-      if (scenario->name == NULL || *scenario->name == '\0')
-        {
-          g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _("Load test scenario %u has no “name”."), i + 1);
-          return NULL;
-        }
-      if (g_hash_table_contains (names, scenario->name))
-        {
-          g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _("Two load test scenarios are named “%s”."), scenario->name);
-          return NULL;
-        }
-      g_hash_table_add (names, scenario->name);
-    }
-
-  return g_steal_pointer (&scenarios);
-}
-
-gboolean
-ops_load_store_validate_section (JsonNode *node,
-                                 GError  **error)
-{
-  g_autoptr(GPtrArray) scenarios = scenarios_from_section (node, error);
-
-  return scenarios != NULL;
-}
-
-/* Inside the import's transaction. Credential headers arrive masked (they
- * are never exported); the keyring keeps any value it already has. */
-gboolean
-ops_load_store_apply_section (OpsStore *store,
-                              JsonNode *node,
-                              GError  **error)
-{
-  g_autoptr(GPtrArray) scenarios = scenarios_from_section (node, error);
-
-  if (scenarios == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < scenarios->len; i++)
-    if (upsert_scenario (store, scenarios->pdata[i], error) == 0)
-      return FALSE;
-
-  return TRUE;
 }

@@ -14,7 +14,7 @@ typedef struct
   gint64   id;
   char    *name;
   char    *url;
-  gint64   started_at;    /* µs since the epoch */
+  gint64   started_at; /* µs since the epoch */
   gint64   duration_usec;
   char    *end;
   gboolean passed;

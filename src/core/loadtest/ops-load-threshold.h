@@ -44,7 +44,7 @@ typedef struct
   OpsLoadMetric  metric;
   double         percentile; /* for p(N) */
   OpsLoadCompare compare;
-  double         value;      /* latencies in ns, error_rate as a fraction */
+  double         value; /* latencies in ns, error_rate as a fraction */
 } OpsLoadThreshold;
 
 /* clang-format off */
