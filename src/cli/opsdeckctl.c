@@ -109,7 +109,7 @@ main (int   argc,
       char *argv[])
 {
   const OpsCliCommand *command;
-  int first = 1;
+  int                  first = 1;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -27,7 +27,7 @@ ops_test_nginx_start (const char *server_config,
                       const char *certificate,
                       const char *key)
 {
-  OpsTestNginx *self = g_new0 (OpsTestNginx, 1);
+  OpsTestNginx    *self = g_new0 (OpsTestNginx, 1);
   g_autofree char *dir = ops_test_make_server_dir ("nginx");
   g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
   g_autofree char *error_log = g_build_filename (dir, "error.log", NULL);
@@ -134,7 +134,7 @@ guint
 ops_test_nginx_count_requests (OpsTestNginx *self)
 {
   g_autofree char *contents = NULL;
-  guint lines = 0;
+  guint            lines = 0;
 
   if (!g_file_get_contents (self->access_log, &contents, NULL, NULL))
     return 0;

@@ -22,16 +22,16 @@ guint16
 ops_test_free_port (void)
 {
   struct sockaddr_in addr = { 0 };
-  socklen_t len = sizeof addr;
-  int fd;
+  socklen_t          len = sizeof addr;
+  int                fd;
 
   fd = socket (AF_INET, SOCK_STREAM, 0);
   g_assert_cmpint (fd, >=, 0);
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
   addr.sin_port = 0;
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
+  g_assert_cmpint (bind (fd, (struct sockaddr *)&addr, sizeof addr), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *)&addr, &len), ==, 0);
   close (fd);
 
   return ntohs (addr.sin_port);
@@ -95,18 +95,18 @@ ops_test_wait_for_port (guint16      port,
                         GSubprocess *process,
                         guint        timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
 
   while (g_get_monotonic_time () < deadline)
     {
       struct sockaddr_in addr = { 0 };
-      int fd = socket (AF_INET, SOCK_STREAM, 0);
-      int rc;
+      int                fd = socket (AF_INET, SOCK_STREAM, 0);
+      int                rc;
 
       addr.sin_family = AF_INET;
       addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
       addr.sin_port = htons (port);
-      rc = connect (fd, (struct sockaddr *) &addr, sizeof addr);
+      rc = connect (fd, (struct sockaddr *)&addr, sizeof addr);
       close (fd);
       if (rc == 0)
         return TRUE;

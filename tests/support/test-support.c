@@ -20,7 +20,7 @@ test_nginx (void)
   g_autoptr(SoupMessage) message = NULL;
   g_autofree char *url = NULL;
   g_autofree char *dir = NULL;
-  OpsTestNginx *nginx;
+  OpsTestNginx    *nginx;
 
   nginx = ops_test_nginx_start ("location = /ok { return 200 \"fine\"; }", NULL, NULL);
   ops_test_nginx_write_file (nginx, "static/hello.txt", "hello", -1);

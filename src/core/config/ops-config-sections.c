@@ -45,10 +45,10 @@ static JsonNode *
 settings_export (OpsStore *store,
                  GError  **error)
 {
-  OpsSettings *settings = ops_store_get_settings (store);
-  JsonObject *object = json_object_new ();
+  OpsSettings          *settings = ops_store_get_settings (store);
+  JsonObject           *object = json_object_new ();
   const OpsSettingSpec *specs;
-  guint n_specs;
+  guint                 n_specs;
 
   specs = ops_settings_list_specs (&n_specs);
   for (guint i = 0; i < n_specs; i++)
@@ -91,10 +91,10 @@ setting_text_from_json (const char *key,
                         GError    **error)
 {
   const OpsSettingSpec *spec = ops_settings_lookup_spec (key);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *text = NULL;
-  g_autofree char *owned = NULL;
-  GType type;
+  char                  buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char           *text = NULL;
+  g_autofree char      *owned = NULL;
+  GType                 type;
 
   if (spec == NULL || !spec->exported)
     {
@@ -184,7 +184,7 @@ settings_apply (OpsStore *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *object = json_node_get_object (node);
-  sqlite3 *db = ops_store_get_handle (store);
+  sqlite3    *db = ops_store_get_handle (store);
 
   stmt = ops_store_prepare (store,
                             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) "
@@ -198,7 +198,7 @@ settings_apply (OpsStore *store,
   for (GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *text = NULL;
-      int rc;
+      int              rc;
 
       text = setting_text_from_json (l->data, json_object_get_member (object, l->data), error);
       if (text == NULL)

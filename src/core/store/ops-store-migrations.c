@@ -51,23 +51,23 @@ static const char load_testing_sql[] =
  * shipped: add a new one. Versions are contiguous from 1. */
 static const OpsMigration migrations[] = {
   {
-    1,
-    "settings",
-    "CREATE TABLE settings ("
-    "  key   TEXT PRIMARY KEY NOT NULL,"
-    "  value TEXT NOT NULL"
-    ");",
+      1,
+      "settings",
+      "CREATE TABLE settings ("
+      "  key   TEXT PRIMARY KEY NOT NULL,"
+      "  value TEXT NOT NULL"
+      ");",
   },
   {
-    2,
-    "schema history and settings timestamps",
-    "ALTER TABLE settings ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;"
-    "CREATE TABLE schema_history ("
-    "  version     INTEGER PRIMARY KEY NOT NULL,"
-    "  description TEXT NOT NULL,"
-    "  applied_at  INTEGER NOT NULL,"
-    "  app_version TEXT NOT NULL"
-    ");",
+      2,
+      "schema history and settings timestamps",
+      "ALTER TABLE settings ADD COLUMN updated_at INTEGER NOT NULL DEFAULT 0;"
+      "CREATE TABLE schema_history ("
+      "  version     INTEGER PRIMARY KEY NOT NULL,"
+      "  description TEXT NOT NULL,"
+      "  applied_at  INTEGER NOT NULL,"
+      "  app_version TEXT NOT NULL"
+      ");",
   },
   {
     3,
