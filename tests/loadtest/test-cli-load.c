@@ -127,9 +127,11 @@ test_saved_scenario (void)
   g_auto (Outcome) again = { 0 };
   g_auto (Outcome) exported = { 0 };
 
-  run_ctl (&save, dir, "load", "run", ok, "-c", "1", "-d", "1s", "--rate", "20", "--save", "smoke", NULL);
+  /* Values attached to short options, as wrk takes them. */
+  run_ctl (&save, dir, "load", "run", "-t1", "-c1", "-d1s", ok, "--rate", "20", "--save", "smoke", NULL);
   g_assert_cmpint (save.status, ==, 0);
   g_assert_nonnull (strstr (save.out, "Constant rate: 20.0 requests/s"));
+  g_assert_nonnull (strstr (save.out, "1 connection(s) on 1 thread(s) for 1s"));
 
   run_ctl (&again, dir, "load", "run", "--scenario", "smoke", "-d", "1s", NULL);
   g_assert_cmpint (again.status, ==, 0);

@@ -536,29 +536,29 @@ ops_http_parser_error_message (OpsHttpParserError error)
   switch (error)
     {
     case OPS_HTTP_PARSER_OK:
-      return _ ("No error.");
+      return _("No error.");
     case OPS_HTTP_PARSER_BAD_STATUS_LINE:
-      return _ ("The response’s status line is malformed.");
+      return _("The response’s status line is malformed.");
     case OPS_HTTP_PARSER_BAD_VERSION:
-      return _ ("The response is not HTTP/1.0 or HTTP/1.1.");
+      return _("The response is not HTTP/1.0 or HTTP/1.1.");
     case OPS_HTTP_PARSER_BAD_STATUS_CODE:
-      return _ ("The response’s status code is not a number from 100 to 599.");
+      return _("The response’s status code is not a number from 100 to 599.");
     case OPS_HTTP_PARSER_BAD_HEADER:
-      return _ ("A header of the response is malformed.");
+      return _("A header of the response is malformed.");
     case OPS_HTTP_PARSER_BAD_CONTENT_LENGTH:
-      return _ ("The response’s Content-Length is not a number, or is given twice with different values.");
+      return _("The response’s Content-Length is not a number, or is given twice with different values.");
     case OPS_HTTP_PARSER_BAD_TRANSFER_ENCODING:
-      return _ ("The response’s Transfer-Encoding cannot be used (or comes with a Content-Length).");
+      return _("The response’s Transfer-Encoding cannot be used (or comes with a Content-Length).");
     case OPS_HTTP_PARSER_BAD_CHUNK:
-      return _ ("A chunk of the response’s chunked body is malformed.");
+      return _("A chunk of the response’s chunked body is malformed.");
     case OPS_HTTP_PARSER_HEAD_TOO_LARGE:
-      return _ ("The response’s headers are larger than 16 KiB.");
+      return _("The response’s headers are larger than 16 KiB.");
     case OPS_HTTP_PARSER_TRUNCATED:
-      return _ ("The server closed the connection before the response was complete.");
+      return _("The server closed the connection before the response was complete.");
     case OPS_HTTP_PARSER_UNEXPECTED_UPGRADE:
-      return _ ("The server switched protocols, which a load test does not ask for.");
+      return _("The server switched protocols, which a load test does not ask for.");
     case OPS_HTTP_PARSER_N_ERRORS:
     default:
-      return _ ("Unknown error.");
+      return _("Unknown error.");
     }
 }

@@ -145,7 +145,7 @@ conn_handshake (Conn  *conn,
       g_autofree char *detail = NULL;
 
       gnutls_certificate_verification_status_print (status, GNUTLS_CRT_X509, &out, 0);
-      detail = g_strdup_printf (_ ("the server’s certificate was refused: %s"),
+      detail = g_strdup_printf (_("the server’s certificate was refused: %s"),
                                 out.data != NULL ? (const char *)out.data : gnutls_strerror (rc));
       gnutls_free (out.data);
       conn_fail (conn, OPS_LOAD_FAILURE_TLS, detail, now);
@@ -362,7 +362,7 @@ conn_eof (Conn  *conn,
         }
       else if (nothing_received)
         conn_fail (conn, OPS_LOAD_FAILURE_READ,
-                   _ ("the server closed the connection without answering"), now);
+                   _("the server closed the connection without answering"), now);
       else
         conn_fail (conn, OPS_LOAD_FAILURE_PARSE,
                    ops_http_parser_error_message (conn->parser.error), now);
@@ -420,7 +420,7 @@ conn_read (Conn  *conn,
       worker->current->bytes_in += n;
       if (!_ops_load_conn_in_flight (conn))
         {
-          conn_fail (conn, OPS_LOAD_FAILURE_PARSE, _ ("the server sent data that no request asked for"), now);
+          conn_fail (conn, OPS_LOAD_FAILURE_PARSE, _("the server sent data that no request asked for"), now);
           return;
         }
 
@@ -444,7 +444,7 @@ conn_read (Conn  *conn,
           if (consumed != conn->length)
             {
               conn_fail (conn, OPS_LOAD_FAILURE_PARSE,
-                         _ ("the server sent more than the response it announced"), now);
+                         _("the server sent more than the response it announced"), now);
               return;
             }
           response_complete (conn, now);
@@ -517,13 +517,13 @@ _ops_load_housekeeping (Worker *worker,
         case CONN_HANDSHAKE:
           if (now >= conn->deadline_ns)
             conn_fail (conn, conn->state == CONN_CONNECTING ? OPS_LOAD_FAILURE_CONNECT : OPS_LOAD_FAILURE_TLS,
-                       _ ("no answer before the timeout"), now);
+                       _("no answer before the timeout"), now);
           break;
         case CONN_WRITING:
         case CONN_READING:
           if (now >= conn->deadline_ns)
             {
-              _ops_load_note_failure (worker, OPS_LOAD_FAILURE_TIMEOUT, _ ("no response before the timeout"));
+              _ops_load_note_failure (worker, OPS_LOAD_FAILURE_TIMEOUT, _("no response before the timeout"));
               _ops_load_conn_close (conn);
             }
           break;

@@ -36,17 +36,17 @@ ops_load_failure_describe (OpsLoadFailure failure)
   switch (failure)
     {
     case OPS_LOAD_FAILURE_CONNECT:
-      return _ ("could not connect");
+      return _("could not connect");
     case OPS_LOAD_FAILURE_TIMEOUT:
-      return _ ("timed out");
+      return _("timed out");
     case OPS_LOAD_FAILURE_READ:
-      return _ ("read failed or connection closed");
+      return _("read failed or connection closed");
     case OPS_LOAD_FAILURE_WRITE:
-      return _ ("write failed");
+      return _("write failed");
     case OPS_LOAD_FAILURE_TLS:
-      return _ ("TLS failed");
+      return _("TLS failed");
     case OPS_LOAD_FAILURE_PARSE:
-      return _ ("malformed response");
+      return _("malformed response");
     case OPS_LOAD_N_FAILURES:
     default:
       g_return_val_if_reached (NULL);

@@ -145,7 +145,7 @@ ops_load_engine_prepare (OpsLoadEngine *self,
   if (rc != 0 || result == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_RESOLVE,
-                   _ ("Could not find the address of “%s”: %s"), self->host, gai_strerror (rc));
+                   _("Could not find the address of “%s”: %s"), self->host, gai_strerror (rc));
       return FALSE;
     }
   memcpy (&self->address, result->ai_addr, result->ai_addrlen);
@@ -168,8 +168,8 @@ ops_load_engine_prepare (OpsLoadEngine *self,
           if (rc <= 0)
             {
               g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_TLS,
-                           _ ("Could not read a certificate from %s: %s"), self->scenario->ca_file,
-                           rc < 0 ? gnutls_strerror (rc) : _ ("the file holds no certificate"));
+                           _("Could not read a certificate from %s: %s"), self->scenario->ca_file,
+                           rc < 0 ? gnutls_strerror (rc) : _("the file holds no certificate"));
               return FALSE;
             }
         }
@@ -302,7 +302,7 @@ ops_load_engine_worker (gpointer data)
   for (guint i = 0; i < worker->n_conns; i++)
     {
       if (_ops_load_conn_in_flight (&worker->conns[i]))
-        _ops_load_note_failure (worker, OPS_LOAD_FAILURE_TIMEOUT, _ ("no response before the timeout"));
+        _ops_load_note_failure (worker, OPS_LOAD_FAILURE_TIMEOUT, _("no response before the timeout"));
       _ops_load_conn_close (&worker->conns[i]);
     }
   close (worker->epoll_fd);

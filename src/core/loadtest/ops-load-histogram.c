@@ -336,7 +336,7 @@ ops_load_histogram_deserialize (GBytes  *blob,
   if (!ok)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                   _ ("A stored latency histogram is damaged and cannot be read."));
+                   _("A stored latency histogram is damaged and cannot be read."));
       return NULL;
     }
 

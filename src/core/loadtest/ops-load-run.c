@@ -388,7 +388,7 @@ engine_done_cb (GObject      *source_object,
 
   if (g_cancellable_is_cancelled (cancellable))
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _ ("The load test was cancelled."));
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The load test was cancelled."));
       return;
     }
 
@@ -426,7 +426,7 @@ ops_load_run_execute_async (OpsLoadRun         *self,
   if (self->running || self->result != NULL)
     {
       g_task_return_new_error (task, OPS_LOAD_ERROR, OPS_LOAD_ERROR_RUNNING,
-                               _ ("This load test has already been started; start a new one."));
+                               _("This load test has already been started; start a new one."));
       return;
     }
 

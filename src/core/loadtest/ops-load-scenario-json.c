@@ -127,7 +127,7 @@ member_type_error (GError    **error,
                    const char *expected)
 {
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-               _ ("The scenario’s “%s” must be %s."), member, expected);
+               _("The scenario’s “%s” must be %s."), member, expected);
   return FALSE;
 }
 
@@ -142,7 +142,7 @@ get_string (JsonObject  *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return member_type_error (error, member, _ ("a string"));
+    return member_type_error (error, member, _("a string"));
 
   *value = json_node_get_string (node);
   return TRUE;
@@ -161,11 +161,11 @@ get_number (JsonObject *object,
     return TRUE;
   type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return member_type_error (error, member, _ ("a number"));
+    return member_type_error (error, member, _("a number"));
 
   *value = json_node_get_double (node);
   if (!isfinite (*value) || *value < 0)
-    return member_type_error (error, member, _ ("a number of 0 or more"));
+    return member_type_error (error, member, _("a number of 0 or more"));
   return TRUE;
 }
 
@@ -180,7 +180,7 @@ get_boolean (JsonObject *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return member_type_error (error, member, _ ("true or false"));
+    return member_type_error (error, member, _("true or false"));
 
   *value = json_node_get_boolean (node);
   return TRUE;
@@ -198,7 +198,7 @@ get_string_array (JsonObject *object,
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return member_type_error (error, member, _ ("a list of strings"));
+    return member_type_error (error, member, _("a list of strings"));
 
   *array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (*array); i++)
@@ -206,7 +206,7 @@ get_string_array (JsonObject *object,
       JsonNode *element = json_array_get_element (*array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        return member_type_error (error, member, _ ("a list of strings"));
+        return member_type_error (error, member, _("a list of strings"));
     }
 
   return TRUE;
@@ -219,7 +219,7 @@ seconds_to_usec (double      seconds,
                  GError    **error)
 {
   if (seconds > 24 * 3600.0)
-    return member_type_error (error, member, _ ("at most 24 hours, in seconds"));
+    return member_type_error (error, member, _("at most 24 hours, in seconds"));
 
   *usec = (gint64)llround (seconds * 1e6);
   return TRUE;
@@ -249,7 +249,7 @@ ops_load_scenario_from_json (JsonNode *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("A scenario must be a JSON object."));
+                   _("A scenario must be a JSON object."));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -270,7 +270,7 @@ ops_load_scenario_from_json (JsonNode *node,
   if (url == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("A scenario has no “url”."));
+                   _("A scenario has no “url”."));
       return NULL;
     }
 
@@ -285,7 +285,7 @@ ops_load_scenario_from_json (JsonNode *node,
       connections > OPS_LOAD_MAX_CONNECTIONS || threads > OPS_LOAD_MAX_THREADS)
     {
       member_type_error (error, connections != floor (connections) ? "connections" : "threads",
-                         _ ("a whole number in range"));
+                         _("a whole number in range"));
       return NULL;
     }
   self->connections = (guint)connections;
@@ -301,14 +301,14 @@ ops_load_scenario_from_json (JsonNode *node,
     self->mode = OPS_LOAD_MODE_CONSTANT_RATE;
   else
     {
-      member_type_error (error, "mode", _ ("“max-throughput” or “constant-rate”"));
+      member_type_error (error, "mode", _("“max-throughput” or “constant-rate”"));
       return NULL;
     }
 
   if (body != NULL && body_base64 != NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("A scenario has both “body” and “body_base64”; keep one."));
+                   _("A scenario has both “body” and “body_base64”; keep one."));
       return NULL;
     }
   if (body != NULL)
@@ -335,7 +335,7 @@ ops_load_scenario_from_json (JsonNode *node,
 
       if (!JSON_NODE_HOLDS_ARRAY (stages))
         {
-          member_type_error (error, "stages", _ ("a list of {\"duration_s\", \"target\"} objects"));
+          member_type_error (error, "stages", _("a list of {\"duration_s\", \"target\"} objects"));
           return NULL;
         }
       array = json_node_get_array (stages);
@@ -350,7 +350,7 @@ ops_load_scenario_from_json (JsonNode *node,
               !get_number (json_node_get_object (element), "target", &target, NULL) ||
               stage_duration < 0 || target < 0)
             {
-              member_type_error (error, "stages", _ ("a list of {\"duration_s\", \"target\"} objects"));
+              member_type_error (error, "stages", _("a list of {\"duration_s\", \"target\"} objects"));
               return NULL;
             }
           if (!seconds_to_usec (stage_duration, "stages", &stage.duration_usec, error))

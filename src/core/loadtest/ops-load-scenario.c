@@ -129,7 +129,7 @@ ops_load_scenario_add_header (OpsLoadScenario *self,
   if (colon == NULL || !is_token (header, colon - header))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The header “%s” is not of the form “Name: value”."), header);
+                   _("The header “%s” is not of the form “Name: value”."), header);
       return FALSE;
     }
 
@@ -138,7 +138,7 @@ ops_load_scenario_add_header (OpsLoadScenario *self,
     if ((guchar)*c < 0x20 || *c == 0x7f)
       {
         g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                     _ ("The value of the header “%.*s” has a control character."),
+                     _("The value of the header “%.*s” has a control character."),
                      (int)(colon - header), header);
         return FALSE;
       }
@@ -148,7 +148,7 @@ ops_load_scenario_add_header (OpsLoadScenario *self,
       g_ascii_strncasecmp (header, "Transfer-Encoding:", 18) == 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The header “%.*s” is set by Opsdeck from the URL and the body; leave it out."),
+                   _("The header “%.*s” is set by Opsdeck from the URL and the body; leave it out."),
                    (int)(colon - header), header);
       return FALSE;
     }
@@ -210,7 +210,7 @@ ops_load_parse_duration (const char *text,
   if (value * unit > (double)MAX_DURATION)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The duration “%s” is longer than 24 hours."), text);
+                   _("The duration “%s” is longer than 24 hours."), text);
       return FALSE;
     }
 
@@ -219,7 +219,7 @@ ops_load_parse_duration (const char *text,
 
 invalid:
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-               _ ("“%s” is not a duration; write a number with s, ms, m or h, as in “30s”."), text);
+               _("“%s” is not a duration; write a number with s, ms, m or h, as in “30s”."), text);
   return FALSE;
 }
 
@@ -248,7 +248,7 @@ ops_load_scenario_add_stage_text (OpsLoadScenario *self,
   if (colon == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The stage “%s” must be DURATION:TARGET, as in “30s:200”."), text);
+                   _("The stage “%s” must be DURATION:TARGET, as in “30s:200”."), text);
       return FALSE;
     }
 
@@ -260,7 +260,7 @@ ops_load_scenario_add_stage_text (OpsLoadScenario *self,
   if (end == colon + 1 || *end != '\0' || !isfinite (stage.target) || stage.target < 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The target of the stage “%s” must be a number of 0 or more."), text);
+                   _("The target of the stage “%s” must be a number of 0 or more."), text);
       return FALSE;
     }
 
@@ -292,13 +292,13 @@ ops_load_scenario_validate (const OpsLoadScenario *self,
   const char *scheme;
 
   if (self->url == NULL || *self->url == '\0')
-    return scenario_invalid (error, _ ("The scenario has no URL."));
+    return scenario_invalid (error, _("The scenario has no URL."));
 
   uri = g_uri_parse (self->url, G_URI_FLAGS_ENCODED, &uri_error);
   if (uri == NULL)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("“%s” is not a valid URL: %s"), self->url, uri_error->message);
+                   _("“%s” is not a valid URL: %s"), self->url, uri_error->message);
       return FALSE;
     }
 
@@ -306,67 +306,67 @@ ops_load_scenario_validate (const OpsLoadScenario *self,
   if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The URL “%s” must start with http:// or https://."), self->url);
+                   _("The URL “%s” must start with http:// or https://."), self->url);
       return FALSE;
     }
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The URL “%s” has no host name."), self->url);
+                   _("The URL “%s” has no host name."), self->url);
       return FALSE;
     }
   if (g_uri_get_user (uri) != NULL)
-    return scenario_invalid (error, _ ("Put credentials in an Authorization header, not in the URL."));
+    return scenario_invalid (error, _("Put credentials in an Authorization header, not in the URL."));
 
   if (self->method == NULL || !is_token (self->method, strlen (self->method)))
-    return scenario_invalid (error, _ ("The method must be a single word such as GET or POST."));
+    return scenario_invalid (error, _("The method must be a single word such as GET or POST."));
 
   if (self->connections < 1 || self->connections > OPS_LOAD_MAX_CONNECTIONS)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The number of connections must be from 1 to %u."), OPS_LOAD_MAX_CONNECTIONS);
+                   _("The number of connections must be from 1 to %u."), OPS_LOAD_MAX_CONNECTIONS);
       return FALSE;
     }
   if (self->threads < 1 || self->threads > OPS_LOAD_MAX_THREADS)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO,
-                   _ ("The number of threads must be from 1 to %u."), OPS_LOAD_MAX_THREADS);
+                   _("The number of threads must be from 1 to %u."), OPS_LOAD_MAX_THREADS);
       return FALSE;
     }
   if (self->threads > ops_load_scenario_max_connections (self))
-    return scenario_invalid (error, _ ("Each thread needs at least one connection: use fewer threads "
+    return scenario_invalid (error, _("Each thread needs at least one connection: use fewer threads "
                                        "or more connections."));
 
   if (self->stages->len == 0 && (self->duration_usec <= 0 || self->duration_usec > MAX_DURATION))
-    return scenario_invalid (error, _ ("The duration must be more than 0 and at most 24 hours."));
+    return scenario_invalid (error, _("The duration must be more than 0 and at most 24 hours."));
   if (ops_load_scenario_total_duration (self) <= 0)
-    return scenario_invalid (error, _ ("The stages last no time at all."));
+    return scenario_invalid (error, _("The stages last no time at all."));
   if (ops_load_scenario_total_duration (self) > MAX_DURATION)
-    return scenario_invalid (error, _ ("The stages last more than 24 hours."));
+    return scenario_invalid (error, _("The stages last more than 24 hours."));
 
   for (guint i = 0; i < self->stages->len; i++)
     {
       const OpsLoadStage *stage = &g_array_index (self->stages, OpsLoadStage, i);
 
       if (self->mode == OPS_LOAD_MODE_MAX_THROUGHPUT && stage->target > OPS_LOAD_MAX_CONNECTIONS)
-        return scenario_invalid (error, _ ("A stage asks for more connections than Opsdeck can open."));
+        return scenario_invalid (error, _("A stage asks for more connections than Opsdeck can open."));
       if (self->mode == OPS_LOAD_MODE_CONSTANT_RATE && stage->target > MAX_RATE)
-        return scenario_invalid (error, _ ("A stage asks for more than 10,000,000 requests per second."));
+        return scenario_invalid (error, _("A stage asks for more than 10,000,000 requests per second."));
     }
 
   if (self->mode == OPS_LOAD_MODE_CONSTANT_RATE)
     {
       if (!isfinite (self->rate) || self->rate < 0 || self->rate > MAX_RATE)
-        return scenario_invalid (error, _ ("The rate must be from 0 to 10,000,000 requests per second."));
+        return scenario_invalid (error, _("The rate must be from 0 to 10,000,000 requests per second."));
       if (self->rate <= 0 && self->stages->len == 0)
-        return scenario_invalid (error, _ ("A constant rate must be more than 0 requests per second."));
+        return scenario_invalid (error, _("A constant rate must be more than 0 requests per second."));
     }
 
   if (self->timeout_usec < 1000 || self->timeout_usec > MAX_TIMEOUT)
-    return scenario_invalid (error, _ ("The timeout must be from 1 ms to 60 seconds."));
+    return scenario_invalid (error, _("The timeout must be from 1 ms to 60 seconds."));
 
   if (self->body != NULL && g_bytes_get_size (self->body) > MAX_BODY_SIZE)
-    return scenario_invalid (error, _ ("The request body is larger than 16 MiB."));
+    return scenario_invalid (error, _("The request body is larger than 16 MiB."));
 
   return TRUE;
 }

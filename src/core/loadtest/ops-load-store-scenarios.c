@@ -46,7 +46,7 @@ upsert_scenario (OpsStore        *store,
   sqlite3_bind_text (stmt, 1, scenario->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, text, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, now);
-  if (!_ops_load_store_step_done (store, stmt, _ ("Could not save the scenario"), error))
+  if (!_ops_load_store_step_done (store, stmt, _("Could not save the scenario"), error))
     return 0;
 
   return _ops_load_store_find_scenario_id (store, scenario->name);
@@ -74,7 +74,7 @@ ops_load_store_save_scenario (OpsStore        *store,
 
   if (scenario->name == NULL || *g_strstrip (scenario->name) == '\0')
     {
-      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO, _ ("A saved scenario needs a name."));
+      g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_SCENARIO, _("A saved scenario needs a name."));
       return 0;
     }
   if (!ops_load_scenario_validate (scenario, error))
@@ -92,12 +92,12 @@ ops_load_store_save_scenario (OpsStore        *store,
         continue;
 
       key = secret_key (scenario->name, header);
-      label = g_strdup_printf (_ ("Opsdeck load test “%s”: %.*s header"), scenario->name,
+      label = g_strdup_printf (_("Opsdeck load test “%s”: %.*s header"), scenario->name,
                                (int)(colon - header), header);
       if (!ops_secrets_store_sync (key, label, g_strstrip (g_strdup (colon + 1)), NULL, &local_error))
         {
           g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_FAILED,
-                       _ ("The %.*s header is a credential and is kept in the keyring, which "
+                       _("The %.*s header is a credential and is kept in the keyring, which "
                           "failed: %s"),
                        (int)(colon - header), header, local_error->message);
           return 0;
@@ -144,12 +144,12 @@ ops_load_store_get_scenario (OpsStore   *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_NOT_FOUND,
-                   _ ("There is no saved scenario “%s”."), name);
+                   _("There is no saved scenario “%s”."), name);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the scenario"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the scenario"));
       return NULL;
     }
 
@@ -178,10 +178,10 @@ ops_load_store_get_scenario (OpsStore   *store,
       if (value == NULL)
         {
           g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_FAILED,
-                       _ ("The %.*s header of the scenario “%s” is kept in the keyring and could not "
+                       _("The %.*s header of the scenario “%s” is kept in the keyring and could not "
                           "be read: %s"),
                        (int)(colon - header), header, name,
-                       local_error != NULL ? local_error->message : _ ("it is not there."));
+                       local_error != NULL ? local_error->message : _("it is not there."));
           return NULL;
         }
       g_ptr_array_index (scenario->headers, i) = g_strdup_printf ("%.*s: %s", (int)(colon - header), header, value);
@@ -217,7 +217,7 @@ ops_load_store_list_scenarios (OpsStore *store,
 
   if (rc != SQLITE_DONE)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the scenarios"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the scenarios"));
       return NULL;
     }
 
@@ -261,7 +261,7 @@ scenarios_from_section (JsonNode *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _ ("The “loadtest” section must be a JSON object."));
+                   _("The “loadtest” section must be a JSON object."));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -271,7 +271,7 @@ scenarios_from_section (JsonNode *node,
     if (!g_str_equal (l->data, "scenarios"))
       {
         g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                     _ ("The “loadtest” section has an unknown member “%s”."), (const char *)l->data);
+                     _("The “loadtest” section has an unknown member “%s”."), (const char *)l->data);
         return NULL;
       }
 
@@ -281,7 +281,7 @@ scenarios_from_section (JsonNode *node,
   if (!JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _ ("The “scenarios” of the “loadtest” section must be a list."));
+                   _("The “scenarios” of the “loadtest” section must be a list."));
       return NULL;
     }
 
@@ -294,20 +294,20 @@ scenarios_from_section (JsonNode *node,
       if (scenario == NULL)
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _ ("Load test scenario %u cannot be imported: %s"), i + 1, local_error->message);
+                       _("Load test scenario %u cannot be imported: %s"), i + 1, local_error->message);
           return NULL;
         }
       g_ptr_array_add (scenarios, scenario);
       if (scenario->name == NULL || *scenario->name == '\0')
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _ ("Load test scenario %u has no “name”."), i + 1);
+                       _("Load test scenario %u has no “name”."), i + 1);
           return NULL;
         }
       if (g_hash_table_contains (names, scenario->name))
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _ ("Two load test scenarios are named “%s”."), scenario->name);
+                       _("Two load test scenarios are named “%s”."), scenario->name);
           return NULL;
         }
       g_hash_table_add (names, scenario->name);

@@ -42,7 +42,7 @@ _ops_load_store_json_from_text (const char *text,
   if (text == NULL || strlen (text) > MAX_JSON_SIZE || !json_parser_load_from_data (parser, text, -1, NULL))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                   _ ("A stored load test is damaged and cannot be read."));
+                   _("A stored load test is damaged and cannot be read."));
       return NULL;
     }
 
@@ -112,7 +112,7 @@ counters_from_json (JsonNode        *node,
 
 corrupt:
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-               _ ("A stored load test is damaged and cannot be read."));
+               _("A stored load test is damaged and cannot be read."));
   return FALSE;
 }
 
@@ -172,7 +172,7 @@ insert_seconds (OpsStore      *store,
       sqlite3_bind_double (stmt, 4, snapshot->target);
       sqlite3_bind_text (stmt, 5, counters_text, -1, SQLITE_TRANSIENT);
       sqlite3_bind_blob (stmt, 6, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_TRANSIENT);
-      if (!_ops_load_store_step_done (store, stmt, _ ("Could not save the load test’s timeline"), error))
+      if (!_ops_load_store_step_done (store, stmt, _("Could not save the load test’s timeline"), error))
         return FALSE;
     }
 
@@ -271,7 +271,7 @@ ops_load_store_save_run (OpsStore      *store,
   sqlite3_bind_text (stmt, 13, configuration_text, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 14, summary_text, -1, SQLITE_STATIC);
   sqlite3_bind_blob (stmt, 15, g_bytes_get_data (blob, NULL), g_bytes_get_size (blob), SQLITE_STATIC);
-  if (!_ops_load_store_step_done (store, stmt, _ ("Could not save the load test"), error))
+  if (!_ops_load_store_step_done (store, stmt, _("Could not save the load test"), error))
     goto failed;
 
   result->id = sqlite3_last_insert_rowid (ops_store_get_handle (store));
@@ -318,7 +318,7 @@ load_timeline (OpsStore      *store,
 
   if (rc != SQLITE_DONE)
     return ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc,
-                                            _ ("Could not read the load test’s timeline"));
+                                            _("Could not read the load test’s timeline"));
   return TRUE;
 }
 
@@ -359,14 +359,14 @@ ops_load_store_get_run (OpsStore *store,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_NOT_FOUND,
-                   _ ("There is no load test run %" G_GINT64_FORMAT "; “opsdeckctl load list” shows "
+                   _("There is no load test run %" G_GINT64_FORMAT "; “opsdeckctl load list” shows "
                       "the stored runs."),
                    id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load test"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load test"));
       return NULL;
     }
 
@@ -394,7 +394,7 @@ ops_load_store_get_run (OpsStore *store,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_CORRUPT,
-                     _ ("A stored load test is damaged and cannot be read."));
+                     _("A stored load test is damaged and cannot be read."));
       return NULL;
     }
 
@@ -440,7 +440,7 @@ ops_load_store_get_last_run_id (OpsStore *store,
   if (rc == SQLITE_ROW)
     return sqlite3_column_int64 (stmt, 0);
   if (rc != SQLITE_DONE)
-    ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load tests"));
+    ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load tests"));
   return 0;
 }
 
@@ -489,7 +489,7 @@ ops_load_store_list_runs (OpsStore *store,
 
   if (rc != SQLITE_DONE)
     {
-      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _ ("Could not read the load tests"));
+      ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, _("Could not read the load tests"));
       return NULL;
     }
 

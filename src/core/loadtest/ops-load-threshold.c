@@ -94,7 +94,7 @@ invalid (GError    **error,
   va_end (args);
 
   g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_THRESHOLD,
-               _ ("The threshold “%s” cannot be used: %s"), text, reason);
+               _("The threshold “%s” cannot be used: %s"), text, reason);
   return FALSE;
 }
 
@@ -133,13 +133,13 @@ parse_metric (OpsLoadThreshold *self,
       *p += 2;
       skip_spaces (p);
       if (!read_number (p, &percentile))
-        return invalid (error, text, _ ("write the percentile as a number, as in “p(95)”."));
+        return invalid (error, text, _("write the percentile as a number, as in “p(95)”."));
       skip_spaces (p);
       if (**p != ')')
-        return invalid (error, text, _ ("the percentile is missing its closing parenthesis."));
+        return invalid (error, text, _("the percentile is missing its closing parenthesis."));
       (*p)++;
       if (percentile <= 0 || percentile > 100)
-        return invalid (error, text, _ ("a percentile must be above 0 and at most 100."));
+        return invalid (error, text, _("a percentile must be above 0 and at most 100."));
       self->metric = OPS_LOAD_METRIC_PERCENTILE;
       self->percentile = percentile;
       return TRUE;
@@ -150,7 +150,7 @@ parse_metric (OpsLoadThreshold *self,
   name = g_strndup (start, *p - start);
 
   if (*name == '\0')
-    return invalid (error, text, _ ("it must start with a metric such as p(95), avg, max, "
+    return invalid (error, text, _("it must start with a metric such as p(95), avg, max, "
                                     "error_rate, rps or status_5xx."));
 
   for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
@@ -160,7 +160,7 @@ parse_metric (OpsLoadThreshold *self,
         return TRUE;
       }
 
-  return invalid (error, text, _ ("“%s” is not a metric; use p(N), avg, min, med, max, stdev, "
+  return invalid (error, text, _("“%s” is not a metric; use p(N), avg, min, med, max, stdev, "
                                   "error_rate, rps, requests, errors or status_2xx…status_5xx."),
                   name);
 }
@@ -194,7 +194,7 @@ parse_unit (OpsLoadThreshold *self,
       else if (g_str_equal (unit, "m") || g_str_equal (unit, "min"))
         self->value = value * 60e9;
       else
-        return invalid (error, text, _ ("“%s” is not a unit of time; use us, ms, s or m."), unit);
+        return invalid (error, text, _("“%s” is not a unit of time; use us, ms, s or m."), unit);
       return TRUE;
 
     case KIND_RATE:
@@ -203,25 +203,25 @@ parse_unit (OpsLoadThreshold *self,
       else if (*unit == '\0')
         self->value = value;
       else
-        return invalid (error, text, _ ("an error rate is a percentage (“1%%”) or a fraction "
+        return invalid (error, text, _("an error rate is a percentage (“1%%”) or a fraction "
                                         "(“0.01”), not “%s”."),
                         unit);
       if (self->value > 1)
-        return invalid (error, text, _ ("an error rate cannot be above 100 %%."));
+        return invalid (error, text, _("an error rate cannot be above 100 %%."));
       return TRUE;
 
     case KIND_THROUGHPUT:
       if (*unit != '\0' && !g_str_equal (unit, "/s"))
-        return invalid (error, text, _ ("requests per second take no unit, not “%s”."), unit);
+        return invalid (error, text, _("requests per second take no unit, not “%s”."), unit);
       self->value = value;
       return TRUE;
 
     case KIND_COUNT:
     default:
       if (*unit != '\0')
-        return invalid (error, text, _ ("a count takes no unit, not “%s”."), unit);
+        return invalid (error, text, _("a count takes no unit, not “%s”."), unit);
       if (value != floor (value))
-        return invalid (error, text, _ ("a count is a whole number."));
+        return invalid (error, text, _("a count is a whole number."));
       self->value = value;
       return TRUE;
     }
@@ -253,13 +253,13 @@ ops_load_threshold_parse (const char *text,
   if (*stripped == '\0')
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_THRESHOLD,
-                   _ ("A threshold is empty; write one such as “p(95) < 200ms”."));
+                   _("A threshold is empty; write one such as “p(95) < 200ms”."));
       return NULL;
     }
   if (!g_utf8_validate (stripped, -1, NULL))
     {
       g_set_error (error, OPS_LOAD_ERROR, OPS_LOAD_ERROR_INVALID_THRESHOLD,
-                   _ ("A threshold is not valid UTF-8 text."));
+                   _("A threshold is not valid UTF-8 text."));
       return NULL;
     }
 
@@ -280,24 +280,24 @@ ops_load_threshold_parse (const char *text,
       }
   if (!found)
     {
-      invalid (error, stripped, *p == '\0' ? _ ("it has no comparison; add one of <, <=, >, >=, == or != and a value.") : _ ("expected one of <, <=, >, >=, == or != after the metric."));
+      invalid (error, stripped, *p == '\0' ? _("it has no comparison; add one of <, <=, >, >=, == or != and a value.") : _("expected one of <, <=, >, >=, == or != after the metric."));
       return NULL;
     }
 
   skip_spaces (&p);
   if (*p == '\0')
     {
-      invalid (error, stripped, _ ("it has no value after the comparison."));
+      invalid (error, stripped, _("it has no value after the comparison."));
       return NULL;
     }
   if (*p == '-')
     {
-      invalid (error, stripped, _ ("the value cannot be negative."));
+      invalid (error, stripped, _("the value cannot be negative."));
       return NULL;
     }
   if (!read_number (&p, &value))
     {
-      invalid (error, stripped, _ ("the value must be a number, as in “200ms” or “1%%”."));
+      invalid (error, stripped, _("the value must be a number, as in “200ms” or “1%%”."));
       return NULL;
     }
   if (!parse_unit (self, &p, value, stripped, error))
@@ -306,7 +306,7 @@ ops_load_threshold_parse (const char *text,
   skip_spaces (&p);
   if (*p != '\0')
     {
-      invalid (error, stripped, _ ("unexpected “%s” at the end."), p);
+      invalid (error, stripped, _("unexpected “%s” at the end."), p);
       return NULL;
     }
 
