@@ -24,6 +24,18 @@ static const OpsCliCommand commands[] = {
   { "config", "import", "FILE",
     N_("Import a configuration exported earlier (“-” reads standard input)"),
     ops_cli_config_import },
+  { "load", "run", "URL",
+    N_("Load test URL and print a summary like wrk’s; exits with 3 if a threshold fails"),
+    ops_cli_load_run },
+  { "load", "list", NULL,
+    N_("List the stored load test runs, newest first"),
+    ops_cli_load_list },
+  { "load", "show", "RUN",
+    N_("Show a stored run (a number, or “last”) with its timeline"),
+    ops_cli_load_show },
+  { "load", "compare", "RUN RUN",
+    N_("Show two stored runs side by side"),
+    ops_cli_load_compare },
 };
 
 static void

@@ -9,6 +9,7 @@
 
 #include "alerts/ops-alert-config.h"
 #include "ops-config.h"
+#include "loadtest/ops-load-store.h"
 #include "store/ops-settings.h"
 
 /* The sections of the exported configuration. Each feature owns one; a
@@ -235,12 +236,22 @@ empty_export (OpsStore *store,
   return object_node (json_object_new ());
 }
 
+/* loadtest: the saved scenarios (runs are history, not configuration) */
+
+static gboolean
+loadtest_validate (OpsStore *store,
+                   JsonNode *node,
+                   GError  **error)
+{
+  return ops_load_store_validate_section (node, error);
+}
+
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
   { "health", empty_export, NULL, NULL, NULL },
   { "alerts", ops_alert_config_export, ops_alert_config_validate, ops_alert_config_apply, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
-  { "loadtest", empty_export, NULL, NULL, NULL },
+  { "loadtest", ops_load_store_export_section, loadtest_validate, ops_load_store_apply_section, NULL },
   { "dr", empty_export, NULL, NULL, NULL },
   { "workflows", empty_export, NULL, NULL, NULL },
 };

@@ -7,6 +7,45 @@
 
 #include "ops-store-private.h"
 
+/* Load testing: saved scenarios (their credential headers stay in the
+ * keyring), and runs with their per-second timeline and histograms. */
+static const char load_testing_sql[] =
+  "CREATE TABLE load_scenarios ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL UNIQUE,"
+  "  definition TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE load_runs ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT,"
+  "  scenario_id   INTEGER REFERENCES load_scenarios (id) ON DELETE SET NULL,"
+  "  url           TEXT NOT NULL,"
+  "  started_at    INTEGER NOT NULL,"
+  "  duration_usec INTEGER NOT NULL,"
+  "  end_reason    TEXT NOT NULL,"
+  "  passed        INTEGER NOT NULL,"
+  "  requests      INTEGER NOT NULL,"
+  "  responses     INTEGER NOT NULL,"
+  "  errors        INTEGER NOT NULL,"
+  "  rps           REAL NOT NULL,"
+  "  p99_usec      INTEGER NOT NULL,"
+  "  configuration TEXT NOT NULL,"
+  "  summary       TEXT NOT NULL,"
+  "  histogram     BLOB NOT NULL"
+  ");"
+  "CREATE INDEX load_runs_started ON load_runs (started_at);"
+  "CREATE TABLE load_run_seconds ("
+  "  run_id        INTEGER NOT NULL REFERENCES load_runs (id) ON DELETE CASCADE,"
+  "  second        INTEGER NOT NULL,"
+  "  duration_usec INTEGER NOT NULL,"
+  "  target        REAL NOT NULL,"
+  "  counters      TEXT NOT NULL,"
+  "  histogram     BLOB NOT NULL,"
+  "  PRIMARY KEY (run_id, second)"
+  ") WITHOUT ROWID;";
+
 /* Alerts (issue 5): rules, the alerts they raise and the timeline of
  * each, dependencies between checks, maintenance windows and Alertmanager
  * sources. Times are microseconds since 1970 (UTC); durations are
@@ -168,9 +207,14 @@ static const OpsMigration migrations[] = {
       ");",
   },
   {
-      3,
-      "alert rules, alerts, dependencies, maintenance windows",
-      alerts_schema_sql,
+    3,
+    "load testing scenarios and runs",
+    load_testing_sql,
+  },
+  {
+    4,
+    "alert rules, alerts, dependencies, maintenance windows",
+    alerts_schema_sql,
   },
 };
 
