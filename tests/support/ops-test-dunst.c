@@ -106,6 +106,7 @@ ops_test_dunst_start (void)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
   g_subprocess_launcher_set_cwd (launcher, self->dir);
+  g_subprocess_launcher_set_child_setup (launcher, ops_test_process_die_with_parent, NULL, NULL);
   g_subprocess_launcher_set_stdout_file_path (launcher, self->print_path);
   g_subprocess_launcher_set_stderr_file_path (launcher, log_path);
   self->process = g_subprocess_launcher_spawn (launcher, &error, "/usr/bin/dunst", "-config",

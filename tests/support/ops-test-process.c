@@ -133,9 +133,10 @@ ops_test_process_read_log (OpsTestProcess *self)
 }
 
 /* In the child, before exec: die with the test. A test that aborts on a
- * failed assertion then leaves no server behind. */
-static void
-die_with_parent (gpointer user_data)
+ * failed assertion then leaves no server behind. A GSpawnChildSetupFunc
+ * for every helper that starts a program. */
+void
+ops_test_process_die_with_parent (gpointer user_data)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
@@ -173,7 +174,7 @@ ops_test_process_start (const char        *name,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, ops_test_process_die_with_parent, NULL, NULL);
   self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (self->process == NULL)
     g_error ("Could not start %s (%s): %s. Is it installed (build-aux/packages-test.txt)?",

@@ -439,31 +439,43 @@ set_transport_error (GError    **error,
                  _("Could not reach Alertmanager at %s: %s."), url, cause->message);
 }
 
-/* Alertmanager's words from an error response: `{"message": …}` or text. */
+/* Alertmanager's words from an error response: `{"message": …}`, or
+ * plain text; not a web page. */
 static char *
-error_detail (const char *data,
-              gsize       length)
+error_detail (SoupMessage *message,
+              const char  *data,
+              gsize        length)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *text = NULL;
+  const char      *type;
+  char            *newline;
 
   if (length == 0)
     return NULL;
 
+  type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+
   if (json_parser_load_from_data (parser, data, length, NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      const char *message = object_string (json_node_get_object (json_parser_get_root (parser)),
-                                           "message");
+      const char *words = object_string (json_node_get_object (json_parser_get_root (parser)),
+                                         "message");
 
-      if (message != NULL)
-        return g_strdup (message);
+      if (words != NULL)
+        return g_strdup (words);
     }
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (g_strcmp0 (type, "text/plain") != 0 || !g_utf8_validate_len (data, length, NULL))
     return NULL;
 
-  text = g_strstrip (g_strndup (data, MIN (length, 300)));
+  /* The first line, at most 300 bytes of it. */
+  text = g_strndup (data, MIN (length, 300));
+  newline = strchr (text, '\n');
+  if (newline != NULL)
+    *newline = '\0';
+  g_strstrip (text);
+
   return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
@@ -505,7 +517,7 @@ spliced_cb (GObject      *source,
 
   if (!SOUP_STATUS_IS_SUCCESSFUL (status))
     {
-      g_autofree char *detail = error_detail (data, length);
+      g_autofree char *detail = error_detail (request->message, data, length);
 
       if (detail != NULL)
         g_task_return_new_error (task, OPS_ALERTMANAGER_ERROR, OPS_ALERTMANAGER_ERROR_HTTP,
