@@ -384,6 +384,70 @@ _ops_alert_engine_consider_all (OpsAlertEngine *self)
       }
 }
 
+/* Whether @name depends on @ancestor, directly or through other checks. */
+static gboolean
+depends_on (OpsAlertEngine *self,
+            const char     *name,
+            const char     *ancestor,
+            GHashTable     *visited)
+{
+  if (!g_hash_table_add (visited, (gpointer)name))
+    return FALSE;
+
+  for (guint i = 0; i < self->dependencies->len; i++)
+    {
+      OpsAlertDependency *dependency = g_ptr_array_index (self->dependencies, i);
+
+      if (g_str_equal (dependency->check, name) &&
+          (g_str_equal (dependency->parent, ancestor) ||
+           depends_on (self, dependency->parent, ancestor, visited)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* After a result of @check: considers the open alerts it can change —
+ * its own, and those of the checks that depend on it. The rest waits for
+ * the tick. */
+void
+_ops_alert_engine_consider_check (OpsAlertEngine *self,
+                                  CheckState     *check)
+{
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean has_dependents = FALSE;
+  guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->open_alerts));
+
+  for (guint i = 0; i < self->dependencies->len && !has_dependents; i++)
+    has_dependents = g_str_equal (((OpsAlertDependency *)g_ptr_array_index (self->dependencies, i))->parent,
+                                  check->name);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->open_alerts), i);
+
+      if (alert->check_id == check->id)
+        g_ptr_array_add (alerts, g_object_ref (alert));
+      else if (has_dependents)
+        {
+          g_autoptr(GHashTable) visited = g_hash_table_new (g_str_hash, g_str_equal);
+
+          if (depends_on (self, alert->check_name, check->name, visited))
+            g_ptr_array_add (alerts, g_object_ref (alert));
+        }
+    }
+
+  for (guint i = 0; i < alerts->len; i++)
+    {
+      OpsAlert   *alert = g_ptr_array_index (alerts, i);
+      CheckState *owner = _ops_alert_engine_lookup_check (self, alert->check_id);
+      Series     *series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
+
+      if (series != NULL && series->alert == alert)
+        _ops_alert_engine_consider (self, series, owner);
+    }
+}
+
 /* Starts or ends flapping from the changes in the last minutes. */
 void
 _ops_alert_engine_update_flapping (OpsAlertEngine *self,

@@ -74,6 +74,8 @@ void        _ops_alert_engine_consider            (OpsAlertEngine *self,
                                                    Series         *series,
                                                    CheckState     *check);
 void        _ops_alert_engine_consider_all        (OpsAlertEngine *self);
+void        _ops_alert_engine_consider_check      (OpsAlertEngine *self,
+                                                   CheckState     *check);
 void        _ops_alert_engine_record_change       (OpsAlertEngine *self,
                                                    Series         *series,
                                                    CheckState     *check,

@@ -994,9 +994,29 @@ ops_alert_engine_observe (OpsAlertEngine *self,
         evaluate (self, rule, check, sample);
     }
 
-  /* Tags or environment may have changed what covers the check. */
-  close_orphans (self);
-  _ops_alert_engine_consider_all (self);
+  /* Tags or environment may have changed which rules cover the check. */
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      OpsAlertRule    *rule = g_ptr_array_index (self->rules, i);
+      OpsAlertCheckRef ref = check_ref (check);
+      Series          *series;
+
+      if (ops_alert_rule_applies_to (rule, &ref) || !ops_alert_rule_get_enabled (rule))
+        continue;
+      series = _ops_alert_engine_lookup_series (self, ops_alert_rule_get_id (rule), check->id, FALSE);
+      if (series == NULL || series->alert == NULL)
+        continue;
+      if (series->alert->state == OPS_ALERT_STATE_PENDING)
+        {
+          ops_alert_db_delete_alert (self->store, series->alert->id, NULL);
+          remove_open (self, series->alert);
+          g_clear_object (&series->alert);
+        }
+      else
+        close_alert (self, series, check, NULL, _("The rule no longer covers this check."));
+    }
+
+  _ops_alert_engine_consider_check (self, check);
 }
 
 /**
