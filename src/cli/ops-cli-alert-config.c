@@ -167,20 +167,31 @@ scope_from_options (const ScopeOptions *options,
   return 0;
 }
 
-/* rules */
+/* `… list [--json]` of rules, windows, dependencies and sources. */
+typedef struct
+{
+  const char *json_help; /* N_() */
+  const char *empty;     /* N_(), printed when there is nothing */
+  GPtrArray *(*load) (OpsStore *store,
+                      GError  **error);
+  void (*to_json) (gpointer     item,
+                   JsonBuilder *builder);
+  void (*print) (gpointer item);
+} ListSpec;
 
 static int
-rules_list (const OpsCliCommand *command,
-            int                  argc,
-            char               **argv)
+run_list (const OpsCliCommand *command,
+          int                  argc,
+          char               **argv,
+          const ListSpec      *spec)
 {
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the rules as JSON, as in an exported configuration"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, spec->json_help, NULL },
     { NULL }
   };
   g_autoptr(OpsStore) store = NULL;
-  g_autoptr(GPtrArray) rules = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   int status;
 
@@ -192,8 +203,8 @@ rules_list (const OpsCliCommand *command,
   store = ops_cli_open_store ();
   if (store == NULL)
     return OPS_CLI_EXIT_FAILURE;
-  rules = ops_alert_db_list_rules (store, &error);
-  if (rules == NULL)
+  items = spec->load (store, &error);
+  if (items == NULL)
     return ops_cli_fail ("%s", error->message);
 
   if (json)
@@ -202,30 +213,48 @@ rules_list (const OpsCliCommand *command,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < rules->len; i++)
-        ops_alert_rule_to_json (g_ptr_array_index (rules, i), builder);
+      for (guint i = 0; i < items->len; i++)
+        spec->to_json (g_ptr_array_index (items, i), builder);
       json_builder_end_array (builder);
       root = json_builder_get_root (builder);
       ops_cli_print_json (root);
       return OPS_CLI_EXIT_OK;
     }
 
-  if (rules->len == 0)
-    {
-      g_print ("%s\n", _("No alert rules: nothing will raise alerts."));
-      return OPS_CLI_EXIT_OK;
-    }
-
-  for (guint i = 0; i < rules->len; i++)
-    {
-      OpsAlertRule    *rule = g_ptr_array_index (rules, i);
-      g_autofree char *description = ops_alert_rule_describe (rule);
-
-      g_print ("%-24s %-9s %s\n", ops_alert_rule_get_name (rule),
-               ops_alert_rule_kind_to_string (ops_alert_rule_get_kind (rule)), description);
-    }
+  if (items->len == 0)
+    g_print ("%s\n", _(spec->empty));
+  for (guint i = 0; i < items->len; i++)
+    spec->print (g_ptr_array_index (items, i));
 
   return OPS_CLI_EXIT_OK;
+}
+
+/* rules */
+
+static void
+print_rule (gpointer item)
+{
+  OpsAlertRule    *rule = item;
+  g_autofree char *description = ops_alert_rule_describe (rule);
+
+  g_print ("%-24s %-9s %s\n", ops_alert_rule_get_name (rule),
+           ops_alert_rule_kind_to_string (ops_alert_rule_get_kind (rule)), description);
+}
+
+static int
+rules_list (const OpsCliCommand *command,
+            int                  argc,
+            char               **argv)
+{
+  static const ListSpec spec = {
+    N_("Print the rules as JSON, as in an exported configuration"),
+    N_("No alert rules: nothing will raise alerts."),
+    ops_alert_db_list_rules,
+    (void (*) (gpointer, JsonBuilder *))ops_alert_rule_to_json,
+    print_rule,
+  };
+
+  return run_list (command, argc, argv, &spec);
 }
 
 /* The options of rules add and rules edit. */
@@ -594,86 +623,62 @@ ops_cli_alert_rules (const OpsCliCommand *command,
 
 /* maintenance windows */
 
+static void
+window_to_json (gpointer     item,
+                JsonBuilder *builder)
+{
+  g_autoptr(JsonBuilder) own = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+
+  ops_maintenance_window_to_json (item, own);
+  node = json_builder_get_root (own);
+  json_object_set_boolean_member (json_node_get_object (node), "active",
+                                  ops_maintenance_window_is_active (item, g_get_real_time ()));
+  json_builder_add_value (builder, g_steal_pointer (&node));
+}
+
+static void
+print_window (gpointer item)
+{
+  OpsMaintenanceWindow *window = item;
+  g_autofree char      *description = ops_maintenance_window_describe (window);
+  g_autofree char      *when = NULL;
+  gint64                now = g_get_real_time ();
+  gint64                start = 0;
+  gint64                end = 0;
+
+  if (!ops_maintenance_window_find_occurrence (window, now, &start, &end))
+    when = g_strdup (_("over"));
+  else if (start <= now)
+    {
+      g_autofree char *until = ops_alert_format_time (end);
+
+      when = g_strdup_printf (_("active now, until %s"), until);
+    }
+  else
+    {
+      g_autofree char *next = ops_alert_format_time (start);
+
+      when = g_strdup_printf (_("next at %s"), next);
+    }
+
+  g_print ("%-20s %s\n%-20s %s\n", ops_maintenance_window_get_name (window), description, "", when);
+}
+
 static int
 maintenance_list (const OpsCliCommand *command,
                   int                  argc,
                   char               **argv)
 {
-  gboolean           json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the windows as JSON"), NULL },
-    { NULL }
+  static const ListSpec spec = {
+    N_("Print the windows as JSON"),
+    N_("No maintenance windows."),
+    ops_alert_db_list_windows,
+    window_to_json,
+    print_window,
   };
-  g_autoptr(OpsStore) store = NULL;
-  g_autoptr(GPtrArray) windows = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  gint64 now = g_get_real_time ();
-  int    status;
 
-  if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
-    return status;
-  if (argc > 1)
-    return ops_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
-
-  store = ops_cli_open_store ();
-  if (store == NULL)
-    return OPS_CLI_EXIT_FAILURE;
-  windows = ops_alert_db_list_windows (store, &error);
-  if (windows == NULL)
-    return ops_cli_fail ("%s", error->message);
-
-  if (!json && windows->len == 0)
-    g_print ("%s\n", _("No maintenance windows."));
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < windows->len; i++)
-    {
-      OpsMaintenanceWindow *window = g_ptr_array_index (windows, i);
-      g_autofree char      *description = ops_maintenance_window_describe (window);
-      g_autofree char      *when = NULL;
-      gboolean              active = ops_maintenance_window_is_active (window, now);
-      gint64                start = 0;
-      gint64                end = 0;
-      gboolean              upcoming;
-
-      upcoming = ops_maintenance_window_find_occurrence (window, now, &start, &end);
-      if (active)
-        {
-          g_autofree char *until = ops_alert_format_time (end);
-
-          when = g_strdup_printf (_("active now, until %s"), until);
-        }
-      else if (upcoming)
-        {
-          g_autofree char *next = ops_alert_format_time (start);
-
-          when = g_strdup_printf (_("next at %s"), next);
-        }
-      else
-        when = g_strdup (_("over"));
-
-      if (!json)
-        g_print ("%-20s %s\n%-20s %s\n", ops_maintenance_window_get_name (window), description, "",
-                 when);
-
-      ops_maintenance_window_to_json (window, builder);
-      /* The builder's object is closed: add the state beside it. */
-    }
-  json_builder_end_array (builder);
-
-  if (json)
-    {
-      g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      JsonArray *array = json_node_get_array (root);
-
-      for (guint i = 0; i < windows->len; i++)
-        json_object_set_boolean_member (json_array_get_object_element (array, i), "active",
-                                        ops_maintenance_window_is_active (g_ptr_array_index (windows, i), now));
-      ops_cli_print_json (root);
-    }
-
-  return OPS_CLI_EXIT_OK;
+  return run_list (command, argc, argv, &spec);
 }
 
 static char *
@@ -808,66 +813,28 @@ ops_cli_alert_maintenance (const OpsCliCommand *command,
 
 /* dependencies */
 
+static void
+print_dependency (gpointer item)
+{
+  OpsAlertDependency *dependency = item;
+
+  g_print (_("%s depends on %s\n"), dependency->check, dependency->parent);
+}
+
 static int
 depends_list (const OpsCliCommand *command,
               int                  argc,
               char               **argv)
 {
-  gboolean           json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the dependencies as JSON"), NULL },
-    { NULL }
+  static const ListSpec spec = {
+    N_("Print the dependencies as JSON"),
+    N_("No dependencies between checks."),
+    ops_alert_db_list_dependencies,
+    (void (*) (gpointer, JsonBuilder *))ops_alert_dependency_to_json,
+    print_dependency,
   };
-  g_autoptr(OpsStore) store = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
-    return status;
-  if (argc > 1)
-    return ops_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
-
-  store = ops_cli_open_store ();
-  if (store == NULL)
-    return OPS_CLI_EXIT_FAILURE;
-  list = ops_alert_db_list_dependencies (store, &error);
-  if (list == NULL)
-    return ops_cli_fail ("%s", error->message);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < list->len; i++)
-        {
-          OpsAlertDependency *dependency = g_ptr_array_index (list, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "check");
-          json_builder_add_string_value (builder, dependency->check);
-          json_builder_set_member_name (builder, "depends_on");
-          json_builder_add_string_value (builder, dependency->parent);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ops_cli_print_json (root);
-      return OPS_CLI_EXIT_OK;
-    }
-
-  if (list->len == 0)
-    g_print ("%s\n", _("No dependencies between checks."));
-  for (guint i = 0; i < list->len; i++)
-    {
-      OpsAlertDependency *dependency = g_ptr_array_index (list, i);
-
-      g_print (_("%s depends on %s\n"), dependency->check, dependency->parent);
-    }
-
-  return OPS_CLI_EXIT_OK;
+  return run_list (command, argc, argv, &spec);
 }
 
 static int
@@ -932,68 +899,28 @@ ops_cli_alert_depends (const OpsCliCommand *command,
 
 /* Alertmanager sources */
 
+static void
+print_source (gpointer item)
+{
+  OpsAlertSourceInfo *source = item;
+
+  g_print ("%-20s %s\n", source->name, source->url);
+}
+
 static int
 sources_list (const OpsCliCommand *command,
               int                  argc,
               char               **argv)
 {
-  gboolean           json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the sources as JSON"), NULL },
-    { NULL }
+  static const ListSpec spec = {
+    N_("Print the sources as JSON"),
+    N_("No Alertmanager sources."),
+    ops_alert_db_list_sources,
+    (void (*) (gpointer, JsonBuilder *))ops_alert_source_info_to_json,
+    print_source,
   };
-  g_autoptr(OpsStore) store = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
 
-  if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
-    return status;
-  if (argc > 1)
-    return ops_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
-
-  store = ops_cli_open_store ();
-  if (store == NULL)
-    return OPS_CLI_EXIT_FAILURE;
-  sources = ops_alert_db_list_sources (store, &error);
-  if (sources == NULL)
-    return ops_cli_fail ("%s", error->message);
-
-  if (json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < sources->len; i++)
-        {
-          OpsAlertSourceInfo *source = g_ptr_array_index (sources, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, source->name);
-          json_builder_set_member_name (builder, "kind");
-          json_builder_add_string_value (builder, "alertmanager");
-          json_builder_set_member_name (builder, "url");
-          json_builder_add_string_value (builder, source->url);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      ops_cli_print_json (root);
-      return OPS_CLI_EXIT_OK;
-    }
-
-  if (sources->len == 0)
-    g_print ("%s\n", _("No Alertmanager sources."));
-  for (guint i = 0; i < sources->len; i++)
-    {
-      OpsAlertSourceInfo *source = g_ptr_array_index (sources, i);
-
-      g_print ("%-20s %s\n", source->name, source->url);
-    }
-
-  return OPS_CLI_EXIT_OK;
+  return run_list (command, argc, argv, &spec);
 }
 
 static int

@@ -83,16 +83,7 @@ build_export (OpsStore *store,
   json_builder_set_member_name (builder, "dependencies");
   json_builder_begin_array (builder);
   for (guint i = 0; i < dependencies->len; i++)
-    {
-      OpsAlertDependency *dependency = g_ptr_array_index (dependencies, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "check");
-      json_builder_add_string_value (builder, dependency->check);
-      json_builder_set_member_name (builder, "depends_on");
-      json_builder_add_string_value (builder, dependency->parent);
-      json_builder_end_object (builder);
-    }
+    ops_alert_dependency_to_json (g_ptr_array_index (dependencies, i), builder);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "maintenance_windows");
@@ -104,18 +95,7 @@ build_export (OpsStore *store,
   json_builder_set_member_name (builder, "sources");
   json_builder_begin_array (builder);
   for (guint i = 0; i < sources->len; i++)
-    {
-      OpsAlertSourceInfo *source = g_ptr_array_index (sources, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, source->name);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, "alertmanager");
-      json_builder_set_member_name (builder, "url");
-      json_builder_add_string_value (builder, source->url);
-      json_builder_end_object (builder);
-    }
+    ops_alert_source_info_to_json (g_ptr_array_index (sources, i), builder);
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);
@@ -169,19 +149,6 @@ list_member (JsonObject *object,
   return json_node_get_array (node);
 }
 
-static const char *
-string_of (JsonObject *object,
-           const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 parse_rules (JsonArray *array,
              Parsed    *parsed,
@@ -223,8 +190,8 @@ parse_dependencies (JsonArray *array,
 
       if (JSON_NODE_HOLDS_OBJECT (node) && json_object_get_size (json_node_get_object (node)) == 2)
         {
-          check = string_of (json_node_get_object (node), "check");
-          parent = string_of (json_node_get_object (node), "depends_on");
+          check = ops_alert_json_get_string (json_node_get_object (node), "check");
+          parent = ops_alert_json_get_string (json_node_get_object (node), "depends_on");
         }
       if (check == NULL || parent == NULL ||
           !ops_alert_validate_name (_("A check"), check, &local_error) ||
@@ -290,8 +257,8 @@ parse_sources (JsonArray *array,
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
-          name = string_of (json_node_get_object (node), "name");
-          kind = string_of (json_node_get_object (node), "kind");
+          name = ops_alert_json_get_string (json_node_get_object (node), "name");
+          kind = ops_alert_json_get_string (json_node_get_object (node), "kind");
         }
       if (!ops_alert_validate_name (_("An alert source"), name, &local_error))
         return invalid (error, _("The “alerts” section: %s"), local_error->message);
@@ -299,7 +266,7 @@ parse_sources (JsonArray *array,
         return invalid (error, _("The “alerts” section: the source “%s” must be of kind "
                                   "“alertmanager”."),
                         name);
-      url = ops_alertmanager_normalize_url (string_of (json_node_get_object (node), "url"),
+      url = ops_alertmanager_normalize_url (ops_alert_json_get_string (json_node_get_object (node), "url"),
                                             &local_error);
       if (url == NULL)
         return invalid (error, _("The “alerts” section: the source “%s”: %s"), name,

@@ -35,6 +35,34 @@ ops_alert_source_info_free (OpsAlertSourceInfo *source)
   g_free (source);
 }
 
+/* `{ "check": "api", "depends_on": "db" }`, as exported. */
+void
+ops_alert_dependency_to_json (OpsAlertDependency *dependency,
+                              JsonBuilder        *builder)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "check");
+  json_builder_add_string_value (builder, dependency->check);
+  json_builder_set_member_name (builder, "depends_on");
+  json_builder_add_string_value (builder, dependency->parent);
+  json_builder_end_object (builder);
+}
+
+/* `{ "name": "prod", "kind": "alertmanager", "url": … }`, as exported. */
+void
+ops_alert_source_info_to_json (OpsAlertSourceInfo *source,
+                               JsonBuilder        *builder)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, source->name);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, "alertmanager");
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, source->url);
+  json_builder_end_object (builder);
+}
+
 static gboolean
 step_done (OpsStore     *store,
            sqlite3_stmt *stmt,

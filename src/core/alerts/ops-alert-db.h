@@ -73,6 +73,10 @@ typedef struct
 void                  ops_alert_dependency_free       (OpsAlertDependency   *dependency);
 void                  ops_alert_source_info_free      (OpsAlertSourceInfo   *source);
 void                  ops_alert_transition_free       (OpsAlertTransition   *transition);
+void                  ops_alert_dependency_to_json    (OpsAlertDependency   *dependency,
+                                                       JsonBuilder          *builder);
+void                  ops_alert_source_info_to_json   (OpsAlertSourceInfo   *source,
+                                                       JsonBuilder          *builder);
 
 gint64                ops_alert_db_get_config_revision (OpsStore            *store,
                                                        GError              **error);

@@ -704,6 +704,47 @@ read_data_version (OpsAlertEngine *self)
   return sqlite3_column_int (stmt, 0);
 }
 
+/* Takes in an acknowledgement or a resolution by hand, made here or by
+ * another program, from the alert as the database now has it. */
+static void
+take_human_change (OpsAlertEngine *self,
+                   OpsAlert       *alert,
+                   OpsAlert       *stored)
+{
+  g_autoptr(OpsAlert) keep = g_object_ref (alert);
+  Series     *series;
+  CheckState *check;
+
+  alert->state = stored->state;
+  alert->acknowledged_at = stored->acknowledged_at;
+  _ops_alert_set_string (&alert->acknowledged_by, stored->acknowledged_by);
+  _ops_alert_set_string (&alert->ack_note, stored->ack_note);
+  alert->resolved_at = stored->resolved_at;
+  _ops_alert_set_string (&alert->resolved_by, stored->resolved_by);
+  _ops_alert_set_string (&alert->resolve_note, stored->resolve_note);
+  _ops_alert_changed (alert);
+
+  if (alert->state != OPS_ALERT_STATE_RESOLVED)
+    {
+      if (alert->notified_at != 0)
+        _ops_alert_engine_publish (self, "alert.acknowledged", alert, alert->acknowledged_by,
+                                   alert->ack_note, FALSE);
+      return;
+    }
+
+  remove_open (self, alert);
+  series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
+  check = _ops_alert_engine_lookup_check (self, alert->check_id);
+  if (series != NULL && series->alert == alert)
+    {
+      g_clear_object (&series->alert);
+      _ops_alert_engine_record_change (self, series, check, alert->resolved_at);
+    }
+  if (alert->notified_at != 0)
+    _ops_alert_engine_publish (self, "alert.resolved", alert, alert->resolved_by,
+                               alert->resolve_note, FALSE);
+}
+
 /* Another program (opsdeckctl) acknowledged or resolved alerts, or edited
  * the rules: take it in. */
 static void
@@ -728,40 +769,13 @@ sync_external_changes (OpsAlertEngine *self)
     {
       g_autoptr(OpsAlert) alert = g_list_model_get_item (G_LIST_MODEL (self->open_alerts), i - 1);
       g_autoptr(OpsAlert) stored = ops_alert_db_get_alert (self->store, alert->id, NULL);
-      Series     *series;
-      CheckState *check;
 
       if (stored == NULL || stored->state == alert->state ||
           (stored->state != OPS_ALERT_STATE_ACKNOWLEDGED &&
            stored->state != OPS_ALERT_STATE_RESOLVED))
         continue;
 
-      series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
-      check = _ops_alert_engine_lookup_check (self, alert->check_id);
-      alert->state = stored->state;
-      alert->acknowledged_at = stored->acknowledged_at;
-      _ops_alert_set_string (&alert->acknowledged_by, stored->acknowledged_by);
-      _ops_alert_set_string (&alert->ack_note, stored->ack_note);
-      alert->resolved_at = stored->resolved_at;
-      _ops_alert_set_string (&alert->resolved_by, stored->resolved_by);
-      _ops_alert_set_string (&alert->resolve_note, stored->resolve_note);
-      _ops_alert_changed (alert);
-
-      if (alert->state == OPS_ALERT_STATE_RESOLVED)
-        {
-          remove_open (self, alert);
-          if (series != NULL && series->alert == alert)
-            {
-              g_clear_object (&series->alert);
-              _ops_alert_engine_record_change (self, series, check, alert->resolved_at);
-            }
-          if (alert->notified_at != 0)
-            _ops_alert_engine_publish (self, "alert.resolved", alert, alert->resolved_by,
-                                       alert->resolve_note, FALSE);
-        }
-      else if (alert->notified_at != 0)
-        _ops_alert_engine_publish (self, "alert.acknowledged", alert, alert->acknowledged_by,
-                                   alert->ack_note, FALSE);
+      take_human_change (self, alert, stored);
     }
 }
 
@@ -1125,14 +1139,7 @@ ops_alert_engine_acknowledge (OpsAlertEngine *self,
   if (alert == NULL)
     return g_steal_pointer (&stored);
 
-  alert->state = stored->state;
-  alert->acknowledged_at = stored->acknowledged_at;
-  _ops_alert_set_string (&alert->acknowledged_by, stored->acknowledged_by);
-  _ops_alert_set_string (&alert->ack_note, stored->ack_note);
-  _ops_alert_changed (alert);
-
-  if (alert->notified_at != 0)
-    _ops_alert_engine_publish (self, "alert.acknowledged", alert, user, note, FALSE);
+  take_human_change (self, alert, stored);
 
   return g_object_ref (alert);
 }
@@ -1158,9 +1165,7 @@ ops_alert_engine_resolve (OpsAlertEngine *self,
                           GError        **error)
 {
   g_autoptr(OpsAlert) stored = NULL;
-  OpsAlert   *alert;
-  Series     *series;
-  CheckState *check;
+  OpsAlert *alert;
 
   g_return_val_if_fail (OPS_IS_ALERT_ENGINE (self), NULL);
 
@@ -1176,23 +1181,7 @@ ops_alert_engine_resolve (OpsAlertEngine *self,
     return g_steal_pointer (&stored);
 
   g_object_ref (alert);
-  alert->state = OPS_ALERT_STATE_RESOLVED;
-  alert->resolved_at = stored->resolved_at;
-  _ops_alert_set_string (&alert->resolved_by, stored->resolved_by);
-  _ops_alert_set_string (&alert->resolve_note, stored->resolve_note);
-  _ops_alert_changed (alert);
-  remove_open (self, alert);
-
-  series = _ops_alert_engine_lookup_series (self, alert->rule_id, alert->check_id, FALSE);
-  check = _ops_alert_engine_lookup_check (self, alert->check_id);
-  if (series != NULL && series->alert == alert)
-    {
-      g_clear_object (&series->alert);
-      _ops_alert_engine_record_change (self, series, check, alert->resolved_at);
-    }
-
-  if (alert->notified_at != 0)
-    _ops_alert_engine_publish (self, "alert.resolved", alert, user, note, FALSE);
+  take_human_change (self, alert, stored);
 
   return alert;
 }

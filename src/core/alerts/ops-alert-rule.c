@@ -1089,19 +1089,6 @@ member_number (JsonObject *object,
   return TRUE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 /**
  * ops_alert_rule_new_from_json:
  * @node: a rule as ops_alert_rule_to_json() writes it
@@ -1135,7 +1122,7 @@ ops_alert_rule_new_from_json (JsonNode *node,
     }
 
   object = json_node_get_object (node);
-  name = member_string (object, "name");
+  name = ops_alert_json_get_string (object, "name");
   if (!ops_alert_validate_name (_("A rule"), name, error))
     return NULL;
 
@@ -1147,7 +1134,7 @@ ops_alert_rule_new_from_json (JsonNode *node,
         return NULL;
       }
 
-  text = member_string (object, "kind");
+  text = ops_alert_json_get_string (object, "kind");
   if (!ops_alert_rule_kind_from_string (text, &kind))
     {
       invalid (error, name, _("its kind must be “down”, “threshold” or “absence”."));
@@ -1174,7 +1161,7 @@ ops_alert_rule_new_from_json (JsonNode *node,
 
   if (json_object_has_member (object, "severity"))
     {
-      text = member_string (object, "severity");
+      text = ops_alert_json_get_string (object, "severity");
       if (kind == OPS_ALERT_RULE_THRESHOLD)
         {
           invalid (error, name,
@@ -1194,14 +1181,14 @@ ops_alert_rule_new_from_json (JsonNode *node,
       gboolean present;
 
       g_free (self->metric);
-      self->metric = g_strdup (member_string (object, "metric"));
-      text = member_string (object, "aggregate");
+      self->metric = g_strdup (ops_alert_json_get_string (object, "metric"));
+      text = ops_alert_json_get_string (object, "aggregate");
       if (text != NULL && !ops_alert_aggregate_from_string (text, &self->aggregate))
         {
           invalid (error, name, _("its aggregate must be “last”, “avg”, “min” or “max”."));
           return NULL;
         }
-      text = member_string (object, "operator");
+      text = ops_alert_json_get_string (object, "operator");
       if (!ops_alert_operator_from_string (text, &self->op))
         {
           invalid (error, name, _("its operator must be one of >, >=, <, <=, == and !=."));

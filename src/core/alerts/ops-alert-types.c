@@ -44,26 +44,31 @@ lookup_name (const char *const *names,
   return FALSE;
 }
 
-const char *
-ops_alert_state_to_string (OpsAlertState state)
-{
-  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), NULL);
+/* to_string () and from_string () of an enumeration, from its names. */
+#define DEFINE_NAMES(Type, prefix, names)                             \
+  const char *prefix##_to_string (Type value)                         \
+  {                                                                   \
+    g_return_val_if_fail ((guint)value < G_N_ELEMENTS (names), NULL); \
+    return names[value];                                              \
+  }                                                                   \
+                                                                      \
+  gboolean prefix##_from_string (const char *text, Type *value)       \
+  {                                                                   \
+    int found;                                                        \
+                                                                      \
+    if (!lookup_name (names, G_N_ELEMENTS (names), text, &found))     \
+      return FALSE;                                                   \
+    *value = found;                                                   \
+    return TRUE;                                                      \
+  }
 
-  return state_names[state];
-}
-
-gboolean
-ops_alert_state_from_string (const char    *text,
-                             OpsAlertState *state)
-{
-  int value;
-
-  if (!lookup_name (state_names, G_N_ELEMENTS (state_names), text, &value))
-    return FALSE;
-
-  *state = value;
-  return TRUE;
-}
+/* clang-format off */
+DEFINE_NAMES (OpsAlertState, ops_alert_state, state_names)
+DEFINE_NAMES (OpsSampleStatus, ops_sample_status, status_names)
+DEFINE_NAMES (OpsAlertRuleKind, ops_alert_rule_kind, rule_kind_names)
+DEFINE_NAMES (OpsAlertAggregate, ops_alert_aggregate, aggregate_names)
+DEFINE_NAMES (OpsAlertOperator, ops_alert_operator, operator_names)
+/* clang-format on */
 
 /* The state in words for people. */
 const char *
@@ -88,90 +93,6 @@ gboolean
 ops_alert_state_is_open (OpsAlertState state)
 {
   return state != OPS_ALERT_STATE_RESOLVED;
-}
-
-const char *
-ops_sample_status_to_string (OpsSampleStatus status)
-{
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
-
-  return status_names[status];
-}
-
-gboolean
-ops_sample_status_from_string (const char      *text,
-                               OpsSampleStatus *status)
-{
-  int value;
-
-  if (!lookup_name (status_names, G_N_ELEMENTS (status_names), text, &value))
-    return FALSE;
-
-  *status = value;
-  return TRUE;
-}
-
-const char *
-ops_alert_rule_kind_to_string (OpsAlertRuleKind kind)
-{
-  g_return_val_if_fail (kind < G_N_ELEMENTS (rule_kind_names), NULL);
-
-  return rule_kind_names[kind];
-}
-
-gboolean
-ops_alert_rule_kind_from_string (const char       *text,
-                                 OpsAlertRuleKind *kind)
-{
-  int value;
-
-  if (!lookup_name (rule_kind_names, G_N_ELEMENTS (rule_kind_names), text, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
-}
-
-const char *
-ops_alert_aggregate_to_string (OpsAlertAggregate aggregate)
-{
-  g_return_val_if_fail (aggregate < G_N_ELEMENTS (aggregate_names), NULL);
-
-  return aggregate_names[aggregate];
-}
-
-gboolean
-ops_alert_aggregate_from_string (const char        *text,
-                                 OpsAlertAggregate *aggregate)
-{
-  int value;
-
-  if (!lookup_name (aggregate_names, G_N_ELEMENTS (aggregate_names), text, &value))
-    return FALSE;
-
-  *aggregate = value;
-  return TRUE;
-}
-
-const char *
-ops_alert_operator_to_string (OpsAlertOperator op)
-{
-  g_return_val_if_fail (op < G_N_ELEMENTS (operator_names), NULL);
-
-  return operator_names[op];
-}
-
-gboolean
-ops_alert_operator_from_string (const char       *text,
-                                OpsAlertOperator *op)
-{
-  int value;
-
-  if (!lookup_name (operator_names, G_N_ELEMENTS (operator_names), text, &value))
-    return FALSE;
-
-  *op = value;
-  return TRUE;
 }
 
 gboolean
@@ -657,4 +578,19 @@ const char *
 ops_alert_get_user_name (void)
 {
   return g_get_user_name ();
+}
+
+/* Returns: (nullable): the string member of @object, or %NULL when it is
+ * missing or not a string (or @object is %NULL) */
+const char *
+ops_alert_json_get_string (JsonObject *object,
+                           const char *member)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
 }

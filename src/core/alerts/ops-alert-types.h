@@ -157,6 +157,8 @@ gboolean          ops_alert_scope_from_json      (OpsAlertScope      *scope,
                                                   GError            **error);
 
 const char       *ops_alert_get_user_name        (void);
+const char       *ops_alert_json_get_string      (JsonObject         *object,
+                                                  const char         *member);
 /* clang-format on */
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (OpsAlertScope, ops_alert_scope_clear)

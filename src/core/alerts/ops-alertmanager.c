@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "ops-alert-types.h"
 #include "ops-alertmanager.h"
 
 /**
@@ -80,19 +81,6 @@ ops_alertmanager_alert_init (OpsAlertmanagerAlert *self)
 {
 }
 
-static const char *
-object_string (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gint64
 parse_time (const char *text)
 {
@@ -133,22 +121,22 @@ alert_new_from_json (JsonNode *node)
 
   object = json_node_get_object (node);
   labels = object_member (object, "labels");
-  if (labels == NULL || object_string (object, "fingerprint") == NULL)
+  if (labels == NULL || ops_alert_json_get_string (object, "fingerprint") == NULL)
     return NULL;
 
   annotations = object_member (object, "annotations");
   status = object_member (object, "status");
 
   self = g_object_new (OPS_TYPE_ALERTMANAGER_ALERT, NULL);
-  self->fingerprint = g_strdup (object_string (object, "fingerprint"));
+  self->fingerprint = g_strdup (ops_alert_json_get_string (object, "fingerprint"));
   self->labels = json_object_ref (labels);
   self->annotations = annotations != NULL ? json_object_ref (annotations) : json_object_new ();
-  self->state = g_strdup (status != NULL && object_string (status, "state") != NULL
-                              ? object_string (status, "state")
+  self->state = g_strdup (status != NULL && ops_alert_json_get_string (status, "state") != NULL
+                              ? ops_alert_json_get_string (status, "state")
                               : "unprocessed");
-  self->starts_at = parse_time (object_string (object, "startsAt"));
-  self->updated_at = parse_time (object_string (object, "updatedAt"));
-  self->generator_url = g_strdup (object_string (object, "generatorURL"));
+  self->starts_at = parse_time (ops_alert_json_get_string (object, "startsAt"));
+  self->updated_at = parse_time (ops_alert_json_get_string (object, "updatedAt"));
+  self->generator_url = g_strdup (ops_alert_json_get_string (object, "generatorURL"));
 
   if (status != NULL && json_object_has_member (status, "silencedBy") &&
       JSON_NODE_HOLDS_ARRAY (json_object_get_member (status, "silencedBy")))
@@ -182,7 +170,7 @@ ops_alertmanager_alert_get_name (OpsAlertmanagerAlert *self)
 {
   g_return_val_if_fail (OPS_IS_ALERTMANAGER_ALERT (self), NULL);
 
-  return object_string (self->labels, "alertname");
+  return ops_alert_json_get_string (self->labels, "alertname");
 }
 
 const char *
@@ -191,7 +179,7 @@ ops_alertmanager_alert_get_label (OpsAlertmanagerAlert *self,
 {
   g_return_val_if_fail (OPS_IS_ALERTMANAGER_ALERT (self), NULL);
 
-  return object_string (self->labels, name);
+  return ops_alert_json_get_string (self->labels, name);
 }
 
 JsonObject *
@@ -208,7 +196,7 @@ ops_alertmanager_alert_get_annotation (OpsAlertmanagerAlert *self,
 {
   g_return_val_if_fail (OPS_IS_ALERTMANAGER_ALERT (self), NULL);
 
-  return object_string (self->annotations, name);
+  return ops_alert_json_get_string (self->annotations, name);
 }
 
 /* `active`, `suppressed` (silenced or inhibited) or `unprocessed`. */
@@ -226,7 +214,7 @@ ops_alertmanager_alert_get_severity (OpsAlertmanagerAlert *self)
 {
   g_return_val_if_fail (OPS_IS_ALERTMANAGER_ALERT (self), NULL);
 
-  return object_string (self->labels, "severity");
+  return ops_alert_json_get_string (self->labels, "severity");
 }
 
 gint64
@@ -459,8 +447,8 @@ error_detail (SoupMessage *message,
   if (json_parser_load_from_data (parser, data, length, NULL) &&
       JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
-      const char *words = object_string (json_node_get_object (json_parser_get_root (parser)),
-                                         "message");
+      const char *words = ops_alert_json_get_string (json_node_get_object (json_parser_get_root (parser)),
+                                                     "message");
 
       if (words != NULL)
         return g_strdup (words);
@@ -742,7 +730,7 @@ silence_created_cb (GObject      *source,
     }
 
   if (JSON_NODE_HOLDS_OBJECT (root))
-    id = object_string (json_node_get_object (root), "silenceID");
+    id = ops_alert_json_get_string (json_node_get_object (root), "silenceID");
   if (id == NULL)
     {
       g_task_return_new_error (task, OPS_ALERTMANAGER_ERROR, OPS_ALERTMANAGER_ERROR_BAD_RESPONSE,
@@ -813,7 +801,7 @@ ops_alertmanager_client_create_silence_async (OpsAlertmanagerClient *self,
   json_builder_begin_array (builder);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      const char *value = object_string (alert->labels, l->data);
+      const char *value = ops_alert_json_get_string (alert->labels, l->data);
 
       if (value == NULL)
         continue;

@@ -568,19 +568,6 @@ ops_maintenance_window_to_json (OpsMaintenanceWindow *self,
   json_builder_end_object (builder);
 }
 
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 member_invalid (GError    **error,
                 const char *name,
@@ -627,7 +614,7 @@ ops_maintenance_window_new_from_json (JsonNode *node,
     }
 
   object = json_node_get_object (node);
-  name = string_member (object, "name");
+  name = ops_alert_json_get_string (object, "name");
   if (!ops_alert_validate_name (_("A maintenance window"), name, error))
     return NULL;
 
@@ -641,13 +628,13 @@ ops_maintenance_window_new_from_json (JsonNode *node,
         return NULL;
       }
 
-  time_zone = string_member (object, "time_zone");
-  kind = string_member (object, "kind");
+  time_zone = ops_alert_json_get_string (object, "time_zone");
+  kind = ops_alert_json_get_string (object, "kind");
 
   if (g_strcmp0 (kind, "once") == 0)
     {
-      const char *start_text = string_member (object, "start");
-      const char *end_text = string_member (object, "end");
+      const char *start_text = ops_alert_json_get_string (object, "start");
+      const char *end_text = ops_alert_json_get_string (object, "end");
       gint64      start;
       gint64      end;
 
@@ -677,8 +664,8 @@ ops_maintenance_window_new_from_json (JsonNode *node,
   else if (g_strcmp0 (kind, "weekly") == 0)
     {
       JsonNode   *days_node = json_object_get_member (object, "days");
-      const char *at = string_member (object, "at");
-      const char *duration_text = string_member (object, "duration");
+      const char *at = ops_alert_json_get_string (object, "at");
+      const char *duration_text = ops_alert_json_get_string (object, "duration");
       g_autoptr(GString) days_text = g_string_new (NULL);
       guint  days = 0;
       guint  minute = 0;
