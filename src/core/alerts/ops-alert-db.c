@@ -7,7 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ops-alert-db.h"
+#include "ops-alert-db-private.h"
 #include "ops-alert-private.h"
 
 /* Alerts and their timelines in the database, and the figures drawn from
@@ -31,22 +31,53 @@ ops_alert_transition_free (OpsAlertTransition *transition)
   g_free (transition);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
+const char *
+_ops_alert_db_column_text (sqlite3_stmt *stmt,
+                           int           column)
 {
   return (const char *)sqlite3_column_text (stmt, column);
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+/* Binds @text, or NULL. */
+void
+_ops_alert_db_bind_text (sqlite3_stmt *stmt,
+                         int           index,
+                         const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
   else
     sqlite3_bind_null (stmt, index);
+}
+
+/* Runs a statement that returns no rows. */
+gboolean
+_ops_alert_db_step_done (OpsStore     *store,
+                         sqlite3_stmt *stmt,
+                         const char   *context,
+                         GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE)
+    return ops_store_set_error_from_sqlite (error, ops_store_get_handle (store), rc, context);
+
+  return TRUE;
+}
+
+int
+_ops_alert_db_changes (OpsStore *store)
+{
+  return sqlite3_changes (ops_store_get_handle (store));
+}
+
+/* Whether the last statement broke a UNIQUE constraint: a name taken. */
+gboolean
+_ops_alert_db_is_unique_violation (OpsStore *store)
+{
+  int code = sqlite3_extended_errcode (ops_store_get_handle (store));
+
+  return code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY;
 }
 
 static void
@@ -67,28 +98,28 @@ alert_from_row (sqlite3_stmt *stmt)
 
   alert->id = sqlite3_column_int64 (stmt, 0);
   alert->rule_id = sqlite3_column_int64 (stmt, 1);
-  alert->rule_name = g_strdup (column_text (stmt, 2));
+  alert->rule_name = g_strdup (_ops_alert_db_column_text (stmt, 2));
   alert->check_id = sqlite3_column_int64 (stmt, 3);
-  alert->check_name = g_strdup (column_text (stmt, 4));
-  ops_alert_state_from_string (column_text (stmt, 5), &alert->state);
-  ops_severity_from_string (column_text (stmt, 6), &alert->severity);
-  alert->cause = g_strdup (column_text (stmt, 7));
+  alert->check_name = g_strdup (_ops_alert_db_column_text (stmt, 4));
+  ops_alert_state_from_string (_ops_alert_db_column_text (stmt, 5), &alert->state);
+  ops_severity_from_string (_ops_alert_db_column_text (stmt, 6), &alert->severity);
+  alert->cause = g_strdup (_ops_alert_db_column_text (stmt, 7));
   alert->has_value = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
   alert->value = sqlite3_column_double (stmt, 8);
-  alert->snapshot = g_strdup (column_text (stmt, 9));
+  alert->snapshot = g_strdup (_ops_alert_db_column_text (stmt, 9));
   alert->pending_at = sqlite3_column_int64 (stmt, 10);
   alert->fired_at = sqlite3_column_int64 (stmt, 11);
   alert->acknowledged_at = sqlite3_column_int64 (stmt, 12);
-  alert->acknowledged_by = g_strdup (column_text (stmt, 13));
-  alert->ack_note = g_strdup (column_text (stmt, 14));
+  alert->acknowledged_by = g_strdup (_ops_alert_db_column_text (stmt, 13));
+  alert->ack_note = g_strdup (_ops_alert_db_column_text (stmt, 14));
   alert->resolved_at = sqlite3_column_int64 (stmt, 15);
-  alert->resolved_by = g_strdup (column_text (stmt, 16));
-  alert->resolve_note = g_strdup (column_text (stmt, 17));
+  alert->resolved_by = g_strdup (_ops_alert_db_column_text (stmt, 16));
+  alert->resolve_note = g_strdup (_ops_alert_db_column_text (stmt, 17));
   alert->notified_at = sqlite3_column_int64 (stmt, 18);
   alert->notify_count = sqlite3_column_int (stmt, 19);
-  alert->blocked_by = g_strdup (column_text (stmt, 20));
+  alert->blocked_by = g_strdup (_ops_alert_db_column_text (stmt, 20));
   alert->blocked_by_alert = sqlite3_column_int64 (stmt, 21);
-  alert->in_maintenance = g_strdup (column_text (stmt, 22));
+  alert->in_maintenance = g_strdup (_ops_alert_db_column_text (stmt, 22));
   alert->flapping = sqlite3_column_int (stmt, 23) != 0;
   alert->dependents = sqlite3_column_int (stmt, 24);
 
@@ -119,16 +150,16 @@ bind_alert (sqlite3_stmt *stmt,
   sqlite3_bind_int64 (stmt, 10, alert->pending_at);
   bind_time_or_null (stmt, 11, alert->fired_at);
   bind_time_or_null (stmt, 12, alert->acknowledged_at);
-  bind_text_or_null (stmt, 13, alert->acknowledged_by);
-  bind_text_or_null (stmt, 14, alert->ack_note);
+  _ops_alert_db_bind_text (stmt, 13, alert->acknowledged_by);
+  _ops_alert_db_bind_text (stmt, 14, alert->ack_note);
   bind_time_or_null (stmt, 15, alert->resolved_at);
-  bind_text_or_null (stmt, 16, alert->resolved_by);
-  bind_text_or_null (stmt, 17, alert->resolve_note);
+  _ops_alert_db_bind_text (stmt, 16, alert->resolved_by);
+  _ops_alert_db_bind_text (stmt, 17, alert->resolve_note);
   bind_time_or_null (stmt, 18, alert->notified_at);
   sqlite3_bind_int (stmt, 19, alert->notify_count);
-  bind_text_or_null (stmt, 20, alert->blocked_by);
+  _ops_alert_db_bind_text (stmt, 20, alert->blocked_by);
   bind_time_or_null (stmt, 21, alert->blocked_by_alert);
-  bind_text_or_null (stmt, 22, alert->in_maintenance);
+  _ops_alert_db_bind_text (stmt, 22, alert->in_maintenance);
   sqlite3_bind_int (stmt, 23, alert->flapping);
 }
 
@@ -262,8 +293,8 @@ ops_alert_db_add_transition (OpsStore   *store,
   sqlite3_bind_text (stmt, 3, kind, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 4, ops_alert_state_to_string (alert->state), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, ops_severity_to_string (alert->severity), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 6, actor);
-  bind_text_or_null (stmt, 7, note);
+  _ops_alert_db_bind_text (stmt, 6, actor);
+  _ops_alert_db_bind_text (stmt, 7, note);
   if (alert->has_value)
     sqlite3_bind_double (stmt, 8, alert->value);
   else
@@ -405,11 +436,11 @@ ops_alert_db_list_transitions (OpsStore *store,
       OpsAlertTransition *transition = g_new0 (OpsAlertTransition, 1);
 
       transition->at = sqlite3_column_int64 (stmt, 0);
-      transition->kind = g_strdup (column_text (stmt, 1));
-      ops_alert_state_from_string (column_text (stmt, 2), &transition->state);
-      ops_severity_from_string (column_text (stmt, 3), &transition->severity);
-      transition->actor = g_strdup (column_text (stmt, 4));
-      transition->note = g_strdup (column_text (stmt, 5));
+      transition->kind = g_strdup (_ops_alert_db_column_text (stmt, 1));
+      ops_alert_state_from_string (_ops_alert_db_column_text (stmt, 2), &transition->state);
+      ops_severity_from_string (_ops_alert_db_column_text (stmt, 3), &transition->severity);
+      transition->actor = g_strdup (_ops_alert_db_column_text (stmt, 4));
+      transition->note = g_strdup (_ops_alert_db_column_text (stmt, 5));
       transition->has_value = sqlite3_column_type (stmt, 6) != SQLITE_NULL;
       transition->value = sqlite3_column_double (stmt, 6);
       g_ptr_array_add (list, transition);
@@ -491,8 +522,8 @@ change_state (OpsStore   *store,
     goto fail;
 
   sqlite3_bind_int64 (stmt, 1, now);
-  bind_text_or_null (stmt, 2, user);
-  bind_text_or_null (stmt, 3, note != NULL && note[0] != '\0' ? note : NULL);
+  _ops_alert_db_bind_text (stmt, 2, user);
+  _ops_alert_db_bind_text (stmt, 3, note != NULL && note[0] != '\0' ? note : NULL);
   sqlite3_bind_int64 (stmt, 4, id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)

@@ -64,6 +64,34 @@ struct _OpsAlertEngine
 };
 
 /* clang-format off */
+gint64      _ops_alert_engine_now                 (OpsAlertEngine *self);
+void        _ops_alert_engine_log_error           (const char     *what,
+                                                   GError         *error);
+OpsAlertCheckRef _ops_alert_engine_check_ref      (CheckState     *check);
+void        _ops_alert_engine_add_open            (OpsAlertEngine *self,
+                                                   OpsAlert       *alert);
+void        _ops_alert_engine_remove_open         (OpsAlertEngine *self,
+                                                   OpsAlert       *alert);
+CheckState *_ops_alert_engine_ensure_check        (OpsAlertEngine *self,
+                                                   gint64          check_id,
+                                                   const char     *name);
+OpsAlertRule *_ops_alert_engine_find_rule         (OpsAlertEngine *self,
+                                                   gint64          rule_id);
+void        _ops_alert_engine_close_orphans       (OpsAlertEngine *self);
+void        _ops_alert_engine_evaluate            (OpsAlertEngine *self,
+                                                   OpsAlertRule   *rule,
+                                                   CheckState     *check,
+                                                   OpsAlertSample *sample);
+void        _ops_alert_engine_check_absence       (OpsAlertEngine *self,
+                                                   gint64          t);
+void        _ops_alert_engine_fire                (OpsAlertEngine *self,
+                                                   Series         *series,
+                                                   CheckState     *check);
+void        _ops_alert_engine_close_alert         (OpsAlertEngine *self,
+                                                   Series         *series,
+                                                   CheckState     *check,
+                                                   const char     *actor,
+                                                   const char     *note);
 CheckState *_ops_alert_engine_lookup_check        (OpsAlertEngine *self,
                                                    gint64          check_id);
 Series     *_ops_alert_engine_lookup_series       (OpsAlertEngine *self,

@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "ops-alertmanager-alert.h"
+
 G_BEGIN_DECLS
 
 #define OPS_ALERTMANAGER_ERROR (ops_alertmanager_error_quark ())
@@ -24,10 +26,8 @@ typedef enum
 #define OPS_ALERTMANAGER_MAX_RESPONSE (16 * 1024 * 1024)
 #define OPS_ALERTMANAGER_TIMEOUT_S    10
 
-#define OPS_TYPE_ALERTMANAGER_ALERT  (ops_alertmanager_alert_get_type ())
 #define OPS_TYPE_ALERTMANAGER_CLIENT (ops_alertmanager_client_get_type ())
 
-G_DECLARE_FINAL_TYPE (OpsAlertmanagerAlert, ops_alertmanager_alert, OPS, ALERTMANAGER_ALERT, GObject)
 G_DECLARE_FINAL_TYPE (OpsAlertmanagerClient, ops_alertmanager_client, OPS, ALERTMANAGER_CLIENT, GObject)
 
 /* clang-format off */
@@ -35,19 +35,6 @@ GQuark                 ops_alertmanager_error_quark            (void);
 char                  *ops_alertmanager_normalize_url          (const char            *url,
                                                                 GError               **error);
 
-const char            *ops_alertmanager_alert_get_fingerprint  (OpsAlertmanagerAlert  *self);
-const char            *ops_alertmanager_alert_get_name         (OpsAlertmanagerAlert  *self);
-const char            *ops_alertmanager_alert_get_label        (OpsAlertmanagerAlert  *self,
-                                                                const char            *name);
-JsonObject            *ops_alertmanager_alert_get_labels       (OpsAlertmanagerAlert  *self);
-const char            *ops_alertmanager_alert_get_annotation   (OpsAlertmanagerAlert  *self,
-                                                                const char            *name);
-const char            *ops_alertmanager_alert_get_state        (OpsAlertmanagerAlert  *self);
-const char            *ops_alertmanager_alert_get_severity     (OpsAlertmanagerAlert  *self);
-gint64                 ops_alertmanager_alert_get_starts_at    (OpsAlertmanagerAlert  *self);
-const char * const    *ops_alertmanager_alert_get_silenced_by  (OpsAlertmanagerAlert  *self);
-void                   ops_alertmanager_alert_to_json          (OpsAlertmanagerAlert  *self,
-                                                                JsonBuilder           *builder);
 
 OpsAlertmanagerClient *ops_alertmanager_client_new             (const char            *url,
                                                                 GError               **error);
