@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "alerts/ops-alert-db.h"
 #include "ops-application.h"
 #include "ops-preferences-window.h"
 #include "ops-test-dunst.h"
@@ -208,6 +209,109 @@ test_open (void)
   ops_test_dunst_stop (dunst);
 }
 
+static gboolean
+name_has_no_owner (gpointer data)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = TRUE;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", (const char *)data),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                                       NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  return !owned;
+}
+
+typedef struct
+{
+  OpsStore *store;
+  gint64    id;
+} StoredAlert;
+
+static gboolean
+stored_alert_acknowledged (gpointer data)
+{
+  StoredAlert *wait = data;
+  g_autoptr(OpsAlert) alert = ops_alert_db_get_alert (wait->store, wait->id, NULL);
+
+  return alert != NULL && ops_alert_get_state (alert) == OPS_ALERT_STATE_ACKNOWLEDGED;
+}
+
+/* Opsdeck is not running at all: the notification server asks D-Bus to
+ * activate the Acknowledge action (org.freedesktop.Application), D-Bus
+ * starts Opsdeck as a service, and the alert is acknowledged. */
+static void
+test_acknowledge_starts_the_app (void)
+{
+  g_autofree char *dir = ops_test_fresh_data_dir ();
+  g_autofree char *path = g_build_filename (dir, "opsdeck.db", NULL);
+  g_autofree char *services = g_build_filename (g_get_user_data_dir (), "dbus-1", "services", NULL);
+  g_autofree char *service_path = g_build_filename (services, APPLICATION_ID ".service", NULL);
+  g_autofree char *service = NULL;
+  g_autofree char *object_path = NULL;
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(OpsStore) store = NULL;
+  g_autoptr(OpsEventBus) events = ops_event_bus_new ();
+  g_autoptr(OpsClock) clock = ops_clock_new_system ();
+  g_autoptr(OpsAlertSample) sample = NULL;
+  GVariantBuilder parameters;
+  StoredAlert     wait = { NULL, 0 };
+
+  g_assert_nonnull (g_getenv ("OPSDECK"));
+
+  /* An alert is firing in the database. */
+  store = ops_store_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(OpsAlertEngine) engine = ops_alert_engine_new (store, events, clock, &error);
+    g_autoptr(OpsAlert) alert = NULL;
+
+    g_assert_no_error (error);
+    sample = ops_alert_sample_new (7, "mail", g_get_real_time (), OPS_SAMPLE_STATUS_DOWN);
+    ops_alert_engine_observe (engine, sample);
+    alert = g_list_model_get_item (ops_alert_engine_get_open_alerts (engine), 0);
+    wait.id = ops_alert_get_id (alert);
+  }
+  wait.store = store;
+
+  /* Opsdeck's D-Bus service file, as installed, pointed at this build. */
+  g_assert_cmpint (g_mkdir_with_parents (services, 0700), ==, 0);
+  service = g_strdup_printf ("[D-BUS Service]\nName=%s\nExec=%s --data-dir=%s --gapplication-service\n",
+                             APPLICATION_ID, g_getenv ("OPSDECK"), dir);
+  g_file_set_contents (service_path, service, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (name_has_no_owner ((gpointer)APPLICATION_ID));
+
+  object_path = g_strdup_printf ("/%s", APPLICATION_ID);
+  g_strdelimit (object_path, ".", '/');
+  g_variant_builder_init (&parameters, G_VARIANT_TYPE ("av"));
+  g_variant_builder_add (&parameters, "v", g_variant_new_int64 (wait.id));
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, object_path,
+                                       "org.freedesktop.Application", "ActivateAction",
+                                       g_variant_new ("(sava{sv})", "alert-acknowledge",
+                                                      &parameters, NULL),
+                                       NULL, G_DBUS_CALL_FLAGS_NONE, 30000, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (ops_test_wait_until (stored_alert_acknowledged, &wait, 15000));
+
+  /* It keeps running in the background: quit it. */
+  g_clear_pointer (&reply, g_variant_unref);
+  reply = g_dbus_connection_call_sync (bus, APPLICATION_ID, object_path,
+                                       "org.freedesktop.Application", "ActivateAction",
+                                       g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
+                                       G_DBUS_CALL_FLAGS_NONE, 10000, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ops_test_wait_until (name_has_no_owner, (gpointer)APPLICATION_ID, 15000));
+}
+
 static GtkWidget *
 find_descendant (GtkWidget *widget,
                  GType      type,
@@ -285,6 +389,7 @@ main (int   argc,
 
   g_test_add_func ("/opsdeck/ui/alerts/acknowledge-in-background", test_acknowledge_in_background);
   g_test_add_func ("/opsdeck/ui/alerts/open", test_open);
+  g_test_add_func ("/opsdeck/ui/alerts/acknowledge-starts-the-app", test_acknowledge_starts_the_app);
   g_test_add_func ("/opsdeck/ui/alerts/notification-preferences", test_preferences);
 
   return g_test_run ();
