@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "health/ops-health-config.h"
 #include "ops-config.h"
 #include "store/ops-settings.h"
 
@@ -236,7 +237,8 @@ empty_export (OpsStore *store,
 
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
-  { "health", empty_export, NULL, NULL, NULL },
+  { "health", ops_health_config_export, ops_health_config_validate, ops_health_config_apply,
+    ops_health_config_applied },
   { "alerts", empty_export, NULL, NULL, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
   { "loadtest", empty_export, NULL, NULL, NULL },
