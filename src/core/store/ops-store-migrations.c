@@ -60,7 +60,8 @@ static const char health_schema_sql[] =
   "  latency_p95   REAL,"
   "  finalized     INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (check_id, resolution, start)"
-  ") WITHOUT ROWID;";
+  ") WITHOUT ROWID;"
+  "CREATE INDEX health_rollups_open ON health_rollups (start) WHERE finalized = 0;";
 
 /* The schema, one step at a time. Each step runs in one transaction and
  * sets `PRAGMA user_version` to its version. Never edit a step that has
