@@ -345,6 +345,23 @@ ops_check_result_to_json (OpsCheckResult *self)
   return node;
 }
 
+/* Copies what the probe found (status, error, summary, timing, details)
+ * into @into, which keeps its check and time. */
+void
+ops_check_result_copy_outcome (OpsCheckResult *self,
+                               OpsCheckResult *into)
+{
+  g_return_if_fail (OPS_IS_CHECK_RESULT (self));
+  g_return_if_fail (OPS_IS_CHECK_RESULT (into));
+
+  into->status = self->status;
+  into->timing = self->timing;
+  ops_check_result_set_error (into, self->error);
+  ops_check_result_set_summary (into, self->summary);
+  g_clear_pointer (&into->details, json_object_unref);
+  into->details = json_object_ref (self->details);
+}
+
 void
 ops_check_result_set_status (OpsCheckResult *self,
                              OpsHealthStatus status)

@@ -48,6 +48,8 @@ JsonArray            *ops_check_result_get_components     (OpsCheckResult   *sel
 JsonNode             *ops_check_result_to_json            (OpsCheckResult   *self);
 
 /* For probes, before the result is handed out. */
+void                  ops_check_result_copy_outcome       (OpsCheckResult   *self,
+                                                           OpsCheckResult   *into);
 void                  ops_check_result_set_status         (OpsCheckResult   *self,
                                                            OpsHealthStatus   status);
 void                  ops_check_result_set_error          (OpsCheckResult   *self,
