@@ -638,6 +638,13 @@ query_worker (GTask        *task,
           g_task_return_pointer (task, g_memdup2 (&uptime, sizeof uptime), g_free);
         }
     }
+  else if (tag == ops_history_query_uptime_24h_all_async)
+    {
+      GHashTable *uptimes = ops_history_uptime_24h_all (db, data->to, &error);
+
+      if (uptimes != NULL)
+        g_task_return_pointer (task, uptimes, (GDestroyNotify) g_hash_table_unref);
+    }
   else
     {
       GPtrArray *samples = ops_history_samples_query (db, data->check_id, data->from,
@@ -797,6 +804,46 @@ GPtrArray *
 ops_history_query_samples_finish (OpsHistory   *self,
                                   GAsyncResult *result,
                                   GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ops_history_query_uptime_24h_all_async:
+ * @self: the history
+ * @now_usec: now
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the uptimes
+ * @user_data: data for @callback
+ *
+ * The 24-hour uptime of every check, from the hourly rollups (see
+ * ops_history_uptime_24h_all()).
+ */
+void
+ops_history_query_uptime_24h_all_async (OpsHistory         *self,
+                                        gint64              now_usec,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
+{
+  g_return_if_fail (OPS_IS_HISTORY (self));
+
+  run_query (self, ops_history_query_uptime_24h_all_async, 0, 0, now_usec, 0, cancellable,
+             callback, user_data);
+}
+
+/**
+ * ops_history_query_uptime_24h_all_finish:
+ *
+ * Returns: (transfer full): check id → uptime, as
+ *   ops_history_uptime_24h_all() gives them, or %NULL
+ */
+GHashTable *
+ops_history_query_uptime_24h_all_finish (OpsHistory   *self,
+                                         GAsyncResult *result,
+                                         GError      **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 

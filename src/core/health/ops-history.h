@@ -120,6 +120,14 @@ void              ops_history_query_samples_async    (OpsHistory           *self
 GPtrArray        *ops_history_query_samples_finish   (OpsHistory           *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+void              ops_history_query_uptime_24h_all_async (OpsHistory       *self,
+                                                      gint64                now_usec,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+GHashTable       *ops_history_query_uptime_24h_all_finish (OpsHistory      *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 
 /* The same queries on a connection of the caller's thread. */
 OpsHistorySeries *ops_history_series_query          (sqlite3              *db,

@@ -68,7 +68,8 @@ ops_probe_context_new (OpsClock *clock)
   OpsProbeContext *self = g_object_new (OPS_TYPE_PROBE_CONTEXT, NULL);
   g_autofree char *user_agent = g_strdup_printf ("Opsdeck/%s (health check)", PACKAGE_VERSION);
 
-  /* Probes set their own timeouts; the session's would apply to all. */
+  /* Probes set their own timeouts; the session's would apply to all. The
+   * pool is larger than the scheduler's default concurrency (64). */
   self->session = soup_session_new_with_options ("user-agent", user_agent,
                                                  "max-conns", 256,
                                                  "max-conns-per-host", 64,
@@ -103,26 +104,6 @@ ops_probe_context_get_clock (OpsProbeContext *self)
   g_return_val_if_fail (OPS_IS_PROBE_CONTEXT (self), NULL);
 
   return self->clock;
-}
-
-/* Sizes the HTTP connection pool for this many probes at once. */
-void
-ops_probe_context_set_max_connections (OpsProbeContext *self,
-                                       guint            max)
-{
-  g_autofree char *user_agent = NULL;
-
-  g_return_if_fail (OPS_IS_PROBE_CONTEXT (self));
-
-  /* libsoup fixes the pool size at construction: make a new session. */
-  user_agent = g_strdup (soup_session_get_user_agent (self->session));
-  g_clear_object (&self->session);
-  self->session = soup_session_new_with_options ("user-agent", user_agent,
-                                                 "max-conns", MAX (max, 1) * 2,
-                                                 "max-conns-per-host", MAX (max, 1),
-                                                 "timeout", 0,
-                                                 "idle-timeout", 30,
-                                                 NULL);
 }
 
 static GTlsDatabase *

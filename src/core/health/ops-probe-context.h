@@ -19,8 +19,6 @@ OpsProbeContext     *ops_probe_context_new              (OpsClock             *c
 SoupSession         *ops_probe_context_get_session      (OpsProbeContext      *self);
 GResolver           *ops_probe_context_get_resolver     (OpsProbeContext      *self);
 OpsClock            *ops_probe_context_get_clock        (OpsProbeContext      *self);
-void                 ops_probe_context_set_max_connections (OpsProbeContext   *self,
-                                                         guint                 max);
 GTlsCertificateFlags ops_probe_context_verify_certificate (OpsProbeContext    *self,
                                                          GTlsCertificate      *certificate,
                                                          GTlsCertificateFlags  errors,
