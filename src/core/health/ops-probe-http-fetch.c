@@ -269,6 +269,7 @@ read_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   FetchData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -299,8 +300,7 @@ read_cb (GObject      *object,
 
   g_byte_array_append (d->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
   g_input_stream_read_bytes_async (d->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb,
-                                   g_steal_pointer (&task));
+                                   cancellable, read_cb, g_steal_pointer (&task));
 }
 
 static void
@@ -311,6 +311,7 @@ sent_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *probe = g_task_get_source_object (task);
   FetchData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   goffset length;
 
@@ -340,8 +341,7 @@ sent_cb (GObject      *object,
     }
 
   g_input_stream_read_bytes_async (d->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), read_cb,
-                                   g_steal_pointer (&task));
+                                   cancellable, read_cb, g_steal_pointer (&task));
 }
 
 /**

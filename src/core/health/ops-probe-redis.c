@@ -241,6 +241,7 @@ read_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = g_task_get_source_object (task);
   RunData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   gssize n;
 
@@ -287,7 +288,7 @@ read_cb (GObject      *object,
     {
       g_input_stream_read_async (g_io_stream_get_input_stream (d->connection->stream), d->buffer,
                                  sizeof d->buffer, G_PRIORITY_DEFAULT,
-                                 g_task_get_cancellable (task), read_cb, g_steal_pointer (&task));
+                                 cancellable, read_cb, g_steal_pointer (&task));
       return;
     }
 
@@ -305,6 +306,7 @@ written_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = g_task_get_source_object (task);
   RunData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error))
@@ -320,8 +322,8 @@ written_cb (GObject      *object,
 
   ops_probe_set_phase (self, N_("waiting for the server’s answer"));
   g_input_stream_read_async (g_io_stream_get_input_stream (d->connection->stream), d->buffer,
-                             sizeof d->buffer, G_PRIORITY_DEFAULT, g_task_get_cancellable (task),
-                             read_cb, g_steal_pointer (&task));
+                             sizeof d->buffer, G_PRIORITY_DEFAULT, cancellable, read_cb,
+                             g_steal_pointer (&task));
 }
 
 static void
@@ -332,6 +334,7 @@ connected_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = OPS_PROBE (object);
   RunData *d = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) commands = g_string_new (NULL);
   const char *password = ops_probe_get_secret (self);
@@ -358,8 +361,7 @@ connected_cb (GObject      *object,
   g_output_stream_write_all_async (g_io_stream_get_output_stream (d->connection->stream),
                                    g_bytes_get_data (d->request, NULL),
                                    g_bytes_get_size (d->request), G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task), written_cb,
-                                   g_steal_pointer (&task));
+                                   cancellable, written_cb, g_steal_pointer (&task));
 }
 
 static void
