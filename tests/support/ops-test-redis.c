@@ -33,7 +33,7 @@ ops_test_redis_start (const char *password,
 
   g_strv_builder_add_many (builder, "redis-server", "--port", port, "--bind", "127.0.0.1",
                            "--save", "", "--appendonly", "no", "--dir", dir, "--logfile", log,
-                           "--daemonize", "no", NULL);
+                           "--daemonize", "no", "--repl-diskless-sync-delay", "0", NULL);
   if (password != NULL)
     g_strv_builder_add_many (builder, "--requirepass", password, NULL);
   if (replica_of != 0)

@@ -11,19 +11,34 @@
 
 typedef struct
 {
-  OpsTestServer     *server;
+  OpsTestServer     *server;      /* NULL once the server is gone */
   GSocketConnection *connection;
+  GCancellable      *cancellable;
+  gboolean           reading;     /* a read is under way: its callback frees */
   char               buffer[4096];
 } Client;
 
 static void
-client_free (gpointer data)
+client_free (Client *client)
+{
+  g_io_stream_close (G_IO_STREAM (client->connection), NULL, NULL);
+  g_object_unref (client->connection);
+  g_object_unref (client->cancellable);
+  g_free (client);
+}
+
+/* The server lets go of a client: one with a read under way is freed by
+ * the read's callback, once the read is cancelled. */
+static void
+client_release (gpointer data)
 {
   Client *client = data;
 
-  g_io_stream_close (G_IO_STREAM (client->connection), NULL, NULL);
-  g_object_unref (client->connection);
-  g_free (client);
+  client->server = NULL;
+  if (client->reading)
+    g_cancellable_cancel (client->cancellable);
+  else
+    client_free (client);
 }
 
 static void
@@ -34,6 +49,13 @@ request_read_cb (GObject      *object,
   Client *client = user_data;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (client->connection));
   gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+
+  client->reading = FALSE;
+  if (client->server == NULL)
+    {
+      client_free (client);
+      return;
+    }
   static const char partial[] = "HTTP/1.1 200 OK\r\n"
                                 "Content-Type: text/plain\r\n"
                                 "Content-Length: 1000\r\n"
@@ -58,8 +80,9 @@ request_read_cb (GObject      *object,
     case OPS_TEST_SERVER_ACCEPT:
     default:
       /* Keep reading, answer nothing. */
+      client->reading = TRUE;
       g_input_stream_read_async (G_INPUT_STREAM (object), client->buffer, sizeof client->buffer,
-                                 G_PRIORITY_DEFAULT, NULL, request_read_cb, client);
+                                 G_PRIORITY_DEFAULT, client->cancellable, request_read_cb, client);
       break;
     }
 }
@@ -74,12 +97,14 @@ incoming_cb (GSocketService    *service,
 
   client->server = self;
   client->connection = g_object_ref (connection);
+  client->cancellable = g_cancellable_new ();
+  client->reading = TRUE;
   g_ptr_array_add (self->connections, client);
   self->accepted++;
 
   g_input_stream_read_async (g_io_stream_get_input_stream (G_IO_STREAM (connection)),
-                             client->buffer, sizeof client->buffer, G_PRIORITY_DEFAULT, NULL,
-                             request_read_cb, client);
+                             client->buffer, sizeof client->buffer, G_PRIORITY_DEFAULT,
+                             client->cancellable, request_read_cb, client);
   return TRUE;
 }
 
@@ -99,7 +124,7 @@ ops_test_server_new (OpsTestServerMode mode)
   g_autoptr(GError) error = NULL;
 
   self->mode = mode;
-  self->connections = g_ptr_array_new_with_free_func (client_free);
+  self->connections = g_ptr_array_new_with_free_func (client_release);
   self->service = g_socket_service_new ();
   g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), address, G_SOCKET_TYPE_STREAM,
                                  G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);

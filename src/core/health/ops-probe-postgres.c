@@ -42,7 +42,8 @@ typedef struct
   PGconn         *conn;
   guint           watch_id;
   char           *host;       /* for messages */
-  char           *hostaddr;   /* resolved by us */
+  char           *hostname;   /* resolved by us: the name, once per address */
+  char           *hostaddr;   /* and the addresses, for libpq to try in turn */
   gint64          phase_start;
   guint           n_results;
   gboolean        connected;
@@ -58,6 +59,7 @@ run_data_free (gpointer data)
   g_clear_pointer (&d->conn, PQfinish);
   g_clear_object (&d->result);
   g_free (d->host);
+  g_free (d->hostname);
   g_free (d->hostaddr);
   g_free (d);
 }
@@ -297,8 +299,8 @@ start_connection (GTask *task)
   const char *password = ops_probe_get_secret (self);
   g_autofree char *timeout = g_strdup_printf ("%u",
                                               (ops_check_get_timeout_ms (ops_probe_get_check (self)) + 999) / 1000);
-  const char *keywords[6];
-  const char *values[6];
+  const char *keywords[7];
+  const char *values[7];
   guint n = 0;
 
   /* The connection string first: what follows overrides it. */
@@ -306,7 +308,10 @@ start_connection (GTask *task)
   keywords[n] = "application_name", values[n++] = "opsdeck";
   keywords[n] = "connect_timeout", values[n++] = timeout;
   if (d->hostaddr != NULL)
-    keywords[n] = "hostaddr", values[n++] = d->hostaddr;
+    {
+      keywords[n] = "host", values[n++] = d->hostname;
+      keywords[n] = "hostaddr", values[n++] = d->hostaddr;
+    }
   if (password != NULL)
     keywords[n] = "password", values[n++] = password;
   keywords[n] = NULL, values[n] = NULL;
@@ -350,13 +355,30 @@ resolved_cb (GObject      *object,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
-      message = ops_probe_describe_error (error, d->host, 0);
+      message = ops_probe_describe_error (error, d->hostname, 0);
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, "%s", message);
       return;
     }
 
   d->timing.dns_us = g_get_monotonic_time () - d->phase_start;
-  d->hostaddr = g_inet_address_to_string (addresses->data);
+
+  /* Every address, each with the name (for TLS), for libpq to try. */
+  {
+    g_autoptr(GString) names = g_string_new (NULL);
+    g_autoptr(GString) list = g_string_new (NULL);
+    g_autofree char *name = g_strdup (d->hostname);
+
+    for (GList *l = addresses; l != NULL; l = l->next)
+      {
+        g_autofree char *text = g_inet_address_to_string (l->data);
+
+        g_string_append_printf (names, "%s%s", names->len > 0 ? "," : "", name);
+        g_string_append_printf (list, "%s%s", list->len > 0 ? "," : "", text);
+      }
+    g_free (d->hostname);
+    d->hostname = g_string_free (g_steal_pointer (&names), FALSE);
+    d->hostaddr = g_string_free (g_steal_pointer (&list), FALSE);
+  }
   g_resolver_free_addresses (addresses);
   start_connection (task);
 }
@@ -409,9 +431,8 @@ ops_probe_postgres_run_async (OpsProbe           *self,
     {
       g_autofree char *name = g_strdup (host);
 
+      d->hostname = g_strdup (host);
       PQconninfoFree (options);
-      g_free (d->host);
-      d->host = g_strdup (name);
       ops_probe_set_phase (self, N_("resolving the host name"));
       d->phase_start = g_get_monotonic_time ();
       g_resolver_lookup_by_name_async (ops_probe_context_get_resolver (ops_probe_get_context (self)),

@@ -115,7 +115,10 @@ connected_cb (GObject      *object,
   ops_probe_apply_conditions (self, d->result, &context);
   ops_condition_context_clear (&context);
 
-  summary = g_strdup_printf (_("%.0f days left"), days);
+  if (left_ms < 0)
+    summary = g_strdup (_("expired"));
+  else
+    summary = g_strdup_printf (_("%.0f days left"), days);
   ops_check_result_set_summary (d->result, summary);
   g_task_return_boolean (task, TRUE);
 }
