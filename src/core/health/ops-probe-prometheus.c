@@ -31,6 +31,7 @@ struct _OpsProbePrometheus
   double   previous_cpu_idle;
   double   previous_rx;
   double   previous_tx;
+  double   last_cpu;
   gboolean has_previous;
 };
 
@@ -259,13 +260,19 @@ judge (OpsProbePrometheus *self,
   double seconds = (now->at - self->previous_at) / (double) G_USEC_PER_SEC;
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *summary = NULL;
+  gboolean advanced = self->has_previous && now->cpu_total > self->previous_cpu_total;
   OpsScore score;
 
-  if (self->has_previous && now->cpu_total > self->previous_cpu_total)
-    cpu = 100.0 * (1.0 - (now->cpu_idle - self->previous_cpu_idle) /
-                           (now->cpu_total - self->previous_cpu_total));
-  if (!isnan (cpu))
-    cpu = CLAMP (cpu, 0, 100);
+  /* CPU counters move in hundredths of a second: scrapes too close
+   * together keep the last figure and the older base. */
+  if (advanced)
+    {
+      cpu = 100.0 * (1.0 - (now->cpu_idle - self->previous_cpu_idle) /
+                             (now->cpu_total - self->previous_cpu_total));
+      cpu = self->last_cpu = CLAMP (cpu, 0, 100);
+    }
+  else
+    cpu = self->last_cpu;
   if (!isnan (now->memory_total) && !isnan (now->memory_available) && now->memory_total > 0)
     memory = 100.0 * (1.0 - now->memory_available / now->memory_total);
   disk = worst_disk (now, &mount, filesystems);
@@ -324,6 +331,8 @@ judge (OpsProbePrometheus *self,
   ops_check_result_set_summary (d->result, summary);
 
   /* This scrape is the base of the next rates. */
+  if (!advanced && now->cpu_samples > 0)
+    return;
   self->previous_at = now->at;
   self->previous_cpu_total = now->cpu_total;
   self->previous_cpu_idle = now->cpu_idle;
@@ -455,4 +464,5 @@ ops_probe_prometheus_class_init (OpsProbePrometheusClass *klass)
 static void
 ops_probe_prometheus_init (OpsProbePrometheus *self)
 {
+  self->last_cpu = NAN;
 }
