@@ -27,4 +27,7 @@ G_DECLARE_FINAL_TYPE (OpsProbeRedis, ops_probe_redis, OPS, PROBE_REDIS, OpsProbe
 G_DECLARE_FINAL_TYPE (OpsProbePrometheus, ops_probe_prometheus, OPS, PROBE_PROMETHEUS, OpsProbe)
 G_DECLARE_FINAL_TYPE (OpsProbeWebsocket, ops_probe_websocket, OPS, PROBE_WEBSOCKET, OpsProbe)
 
+/* The reconnection delay of event streams, after @attempt failures. */
+guint _ops_probe_websocket_backoff_ms (guint attempt);
+
 G_END_DECLS

@@ -28,12 +28,14 @@ struct _OpsProbeWebsocket
 
   /* Owned */
   SoupWebsocketConnection *connection;
+  SoupMessage             *handshake;   /* of the connection attempt */
   GCancellable            *cancellable; /* of the connection attempt */
   GHashTable              *services;    /* name → status word */
   GPtrArray               *waiters;     /* GTask of one-shot runs */
   JsonObject              *last_details;
   char                    *last_error;
   char                    *last_event_error;
+  GError                  *protocol_error;  /* what libsoup closed the stream for */
 
   OpsHealthStatus          service_status;
   double                   service_latency_ms;
@@ -234,11 +236,25 @@ message_cb (SoupWebsocketConnection *connection,
     self->ignored++;
 }
 
+static void
+error_cb (SoupWebsocketConnection *connection,
+          GError                  *error,
+          OpsProbeWebsocket       *self)
+{
+  g_clear_error (&self->protocol_error);
+  self->protocol_error = g_error_copy (error);
+}
+
 static char *
-describe_close (SoupWebsocketConnection *connection)
+describe_close (OpsProbeWebsocket       *self,
+                SoupWebsocketConnection *connection)
 {
   gushort code = soup_websocket_connection_get_close_code (connection);
   const char *data = soup_websocket_connection_get_close_data (connection);
+
+  if (self->protocol_error != NULL && self->protocol_error->domain == SOUP_WEBSOCKET_ERROR &&
+      self->protocol_error->code == SOUP_WEBSOCKET_CLOSE_TOO_BIG)
+    code = SOUP_WEBSOCKET_CLOSE_TOO_BIG;
 
   if (code == SOUP_WEBSOCKET_CLOSE_TOO_BIG)
     return g_strdup (_("a frame was larger than 256 KiB, so the connection was closed"));
@@ -253,8 +269,9 @@ static void
 closed_cb (SoupWebsocketConnection *connection,
            OpsProbeWebsocket       *self)
 {
-  g_autofree char *why = describe_close (connection);
+  g_autofree char *why = describe_close (self, connection);
 
+  g_clear_error (&self->protocol_error);
   disconnect (self, why);
 }
 
@@ -269,8 +286,8 @@ reconnect_cb (gpointer user_data)
 }
 
 /* 1 s doubling to 60 s, ±20 %. */
-static guint
-backoff_ms (guint attempt)
+guint
+_ops_probe_websocket_backoff_ms (guint attempt)
 {
   double delay = BACKOFF_FIRST_MS;
 
@@ -306,7 +323,7 @@ disconnect (OpsProbeWebsocket *self,
 
   if (self->running && self->reconnect_id == 0)
     {
-      guint delay = backoff_ms (++self->attempt);
+      guint delay = _ops_probe_websocket_backoff_ms (++self->attempt);
       g_autofree char *when = ops_probe_format_seconds (delay);
       g_autofree char *with_retry = g_strdup_printf (_("%s; reconnecting in %s"),
                                                      self->last_error, when);
@@ -383,14 +400,24 @@ connected_cb (GObject      *object,
 
       if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE) && self->last_error != NULL)
         why = g_strdup (self->last_error);
+      else if (error->domain == SOUP_WEBSOCKET_ERROR && self->handshake != NULL &&
+               soup_message_get_status (self->handshake) >= 400)
+        why = g_strdup_printf (_("the server did not accept the event stream: HTTP %u %s"),
+                               soup_message_get_status (self->handshake),
+                               soup_status_get_phrase (soup_message_get_status (self->handshake)));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
         why = g_strdup_printf (_("the server did not accept the event stream: %s"), error->message);
+      else if (self->handshake != NULL)
+        why = ops_probe_describe_error (error, g_uri_get_host (soup_message_get_uri (self->handshake)),
+                                        g_uri_get_port (soup_message_get_uri (self->handshake)));
       else
         why = ops_probe_describe_error (error, NULL, 0);
+      g_clear_object (&self->handshake);
       disconnect (self, why);
       return;
     }
 
+  g_clear_object (&self->handshake);
   self->connection = connection;
   self->connected = TRUE;
   self->attempt = 0;
@@ -401,6 +428,7 @@ connected_cb (GObject      *object,
   soup_websocket_connection_set_max_incoming_payload_size (connection, MAX_FRAME);
   g_signal_connect (connection, "message", G_CALLBACK (message_cb), self);
   g_signal_connect (connection, "closed", G_CALLBACK (closed_cb), self);
+  g_signal_connect (connection, "error", G_CALLBACK (error_cb), self);
   self->silence_id = g_timeout_add_seconds (SILENCE_CHECK_S, silence_cb, self);
 
   if (ops_check_get_option_boolean (ops_probe_get_check (OPS_PROBE (self)), "subscribe"))
@@ -439,6 +467,7 @@ connect_stream (OpsProbeWebsocket *self)
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  g_set_object (&self->handshake, message);
   self->connect_started = g_get_monotonic_time ();
   soup_session_websocket_connect_async (ops_probe_context_get_session (ops_probe_get_context (probe)),
                                         message, NULL, NULL, G_PRIORITY_DEFAULT, self->cancellable,
@@ -559,6 +588,7 @@ ops_probe_websocket_dispose (GObject *object)
 
   ops_probe_websocket_stop (OPS_PROBE (self));
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->handshake);
 
   G_OBJECT_CLASS (ops_probe_websocket_parent_class)->dispose (object);
 }
@@ -573,6 +603,7 @@ ops_probe_websocket_finalize (GObject *object)
   g_clear_pointer (&self->last_details, json_object_unref);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->last_event_error, g_free);
+  g_clear_error (&self->protocol_error);
 
   G_OBJECT_CLASS (ops_probe_websocket_parent_class)->finalize (object);
 }
