@@ -127,7 +127,8 @@ typedef struct
 } ParseErrorCase;
 
 static const ParseErrorCase parse_errors[] = {
-  { "[STATUS] 200", "column 13: no operator found" },
+  { "[STATUS] 200", "column 10: no operator found" },
+  { "200", "column 4: no operator found" },
   { "[STATUS] == ", "column 13: a value is missing after the operator" },
   { " == 200", "column 2: a value is missing before the operator" },
   { "[STATSU] == 200", "column 1: unknown placeholder [STATSU]" },

@@ -41,7 +41,7 @@ validate_url (OpsCheckKind       kind,
               const char *const *schemes,
               GError           **error)
 {
-  g_autoptr(GUri) uri = g_uri_parse (target, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GUri) uri = g_uri_parse (target, G_URI_FLAGS_HAS_PASSWORD, NULL);
 
   if (uri == NULL || g_uri_get_scheme (uri) == NULL)
     return invalid_target (kind, target, NULL, error);

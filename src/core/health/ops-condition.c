@@ -222,6 +222,42 @@ find_operator (const char *text,
   return FALSE;
 }
 
+/* Where the operator should be: after the first placeholder or function,
+ * else at the end. */
+static gsize
+where_operator_belongs (const char *text)
+{
+  const char *p = text;
+  const char *close = NULL;
+
+  while (g_ascii_isspace (*p))
+    p++;
+
+  if (*p == '[')
+    {
+      close = strchr (p, ']');
+      if (close != NULL)
+        {
+          p = close + 1;
+          while (*p != '\0' && !g_ascii_isspace (*p))
+            p++;
+        }
+    }
+  else if (g_str_has_prefix (p, "len(") || g_str_has_prefix (p, "has("))
+    {
+      close = strchr (p, ')');
+      if (close != NULL)
+        p = close + 1;
+    }
+
+  if (close == NULL)
+    return strlen (text);
+
+  while (g_ascii_isspace (*p))
+    p++;
+  return p - text;
+}
+
 static gboolean
 parse_body_path (const char *whole,
                  const char *path,
@@ -429,7 +465,7 @@ ops_condition_parse (const char     *text,
                        text[unclosed], text[unclosed] == '(' ? ')' : ']');
           return NULL;
         }
-      parse_error (error, text, strlen (text),
+      parse_error (error, text, where_operator_belongs (text),
                    _("no operator found; write a comparison such as [STATUS] == 200 "
                      "(==, !=, <, <=, >, >=)."));
       return NULL;
