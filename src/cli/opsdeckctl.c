@@ -24,6 +24,18 @@ static const OpsCliCommand commands[] = {
   { "config", "import", "FILE",
     N_("Import a configuration exported earlier (“-” reads standard input)"),
     ops_cli_config_import },
+  { "check", "list", NULL,
+    N_("List the health checks with their last known state"),
+    ops_cli_check_list },
+  { "check", "add", "NAME --kind KIND --target TARGET",
+    N_("Add a health check (see --help for the options of each kind)"),
+    ops_cli_check_add },
+  { "check", "run", "[NAME…|--all]",
+    N_("Probe checks once; exit with 1 when one is down"),
+    ops_cli_check_run },
+  { "check", "history", "NAME",
+    N_("Show a check’s recent results and uptime"),
+    ops_cli_check_history },
 };
 
 static void

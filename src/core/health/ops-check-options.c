@@ -335,8 +335,8 @@ ops_check_option_parse_text (const OpsCheckOptionSpec *spec,
   if (node == NULL)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _("“%s” is not a valid value for --%s (expected %s)."), text, spec->key,
-                   spec->arg);
+                   _("“%s” is not a valid value for the option “%s” (expected %s)."), text,
+                   spec->key, spec->arg);
       return NULL;
     }
 

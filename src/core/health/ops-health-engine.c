@@ -75,6 +75,17 @@ typedef struct
   gboolean         record;
 } Run;
 
+/* One run_checks call: its checks start as slots free up. */
+typedef struct
+{
+  GPtrArray *checks;  /* OpsCheck */
+  GPtrArray *results; /* OpsCheckResult */
+  guint      next;
+  guint      running;
+} Batch;
+
+static void batch_start_more (GTask *task);
+
 static void
 run_free (Run *run)
 {
@@ -312,14 +323,23 @@ run_done_cb (GObject      *object,
 
   if (run->task != NULL)
     {
-      GPtrArray *results = g_task_get_task_data (run->task);
+      Batch *batch = g_task_get_task_data (run->task);
 
+      batch->running--;
       if (check_result != NULL)
-        g_ptr_array_add (results, g_object_ref (check_result));
-      if (results->len == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (run->task), "ops-expected")))
-        g_task_return_pointer (run->task, g_ptr_array_ref (results), (GDestroyNotify) g_ptr_array_unref);
-      else if (error != NULL && !g_task_had_error (run->task))
-        g_task_return_error (run->task, g_steal_pointer (&error));
+        g_ptr_array_add (batch->results, g_object_ref (check_result));
+
+      if (error != NULL)
+        {
+          /* Cancelled: the others are cancelled too; answer once. */
+          if (!g_task_had_error (run->task))
+            g_task_return_error (run->task, g_steal_pointer (&error));
+        }
+      else if (batch->results->len == batch->checks->len)
+        g_task_return_pointer (run->task, g_ptr_array_ref (batch->results),
+                               (GDestroyNotify) g_ptr_array_unref);
+      else if (!g_task_had_error (run->task))
+        batch_start_more (run->task);
     }
 
   run_free (run);
@@ -767,6 +787,38 @@ ops_health_engine_test_check_finish (OpsHealthEngine *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->checks);
+  g_ptr_array_unref (batch->results);
+  g_free (batch);
+}
+
+static void
+batch_start_more (GTask *task)
+{
+  OpsHealthEngine *self = g_task_get_source_object (task);
+  Batch *batch = g_task_get_task_data (task);
+  guint limit = ops_scheduler_get_max_concurrent (self->scheduler);
+
+  while (batch->running < limit && batch->next < batch->checks->len)
+    {
+      OpsCheck *check = g_ptr_array_index (batch->checks, batch->next++);
+      Run *run = g_new0 (Run, 1);
+
+      run->engine = g_object_ref (self);
+      run->check = g_object_ref (check);
+      run->probe = ops_probe_new_for_check (check, self->context);
+      run->task = g_object_ref (task);
+      run->record = TRUE;
+
+      batch->running++;
+      _ops_check_set_running (check, TRUE);
+      ops_probe_run_async (run->probe, g_task_get_cancellable (task), run_done_cb, run);
+    }
+}
+
 /**
  * ops_health_engine_run_checks_async:
  * @self: the engine
@@ -775,8 +827,9 @@ ops_health_engine_test_check_finish (OpsHealthEngine *self,
  * @callback: called with the results
  * @user_data: data for @callback
  *
- * Probes each check once, at once, recording the results like scheduled
- * runs (state, history, events): `opsdeckctl check run`.
+ * Probes each check once, at most #OpsScheduler:max-concurrent at a time,
+ * recording the results like scheduled runs (state, history, events):
+ * `opsdeckctl check run`.
  */
 void
 ops_health_engine_run_checks_async (OpsHealthEngine    *self,
@@ -786,37 +839,28 @@ ops_health_engine_run_checks_async (OpsHealthEngine    *self,
                                     gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Batch *batch;
 
   g_return_if_fail (OPS_IS_HEALTH_ENGINE (self));
   g_return_if_fail (checks != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, ops_health_engine_run_checks_async);
-  g_task_set_task_data (task, g_ptr_array_new_with_free_func (g_object_unref),
-                        (GDestroyNotify) g_ptr_array_unref);
-  g_object_set_data (G_OBJECT (task), "ops-expected", GUINT_TO_POINTER (checks->len));
+
+  batch = g_new0 (Batch, 1);
+  batch->checks = g_ptr_array_copy (checks, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_ptr_array_set_free_func (batch->checks, g_object_unref);
+  batch->results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
 
   if (checks->len == 0)
     {
-      g_task_return_pointer (task, g_ptr_array_new_with_free_func (g_object_unref),
+      g_task_return_pointer (task, g_ptr_array_ref (batch->results),
                              (GDestroyNotify) g_ptr_array_unref);
       return;
     }
 
-  for (guint i = 0; i < checks->len; i++)
-    {
-      OpsCheck *check = g_ptr_array_index (checks, i);
-      Run *run = g_new0 (Run, 1);
-
-      run->engine = g_object_ref (self);
-      run->check = g_object_ref (check);
-      run->probe = ops_probe_new_for_check (check, self->context);
-      run->task = g_object_ref (task);
-      run->record = TRUE;
-
-      _ops_check_set_running (check, TRUE);
-      ops_probe_run_async (run->probe, cancellable, run_done_cb, run);
-    }
+  batch_start_more (task);
 }
 
 /**
