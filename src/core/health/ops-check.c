@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "ops-check-impl.h"
 #include "ops-check-private.h"
 
 /**
@@ -22,75 +23,9 @@
  * is saved through #OpsCheckList; a secret (a password or a bearer token)
  * is kept in the keyring, never in a property.
  */
-struct _OpsCheck
-{
-  GObject parent_instance;
-
-  /* Owned */
-  char           *name;
-  char           *target;
-  GStrv           tags;
-  GStrv           conditions;
-  GPtrArray      *parsed_conditions; /* OpsCondition, NULL when one does not parse */
-  JsonObject     *options;
-  char           *pending_secret;
-  OpsCheckResult *last_result;
-  char           *last_error;
-
-  gint64          id;
-  OpsCheckKind    kind;
-  guint           interval_ms;
-  guint           timeout_ms;
-  guint           failure_threshold;
-  guint           success_threshold;
-  OpsEnvironment  environment;
-  gboolean        enabled;
-  gboolean        paused;
-  gboolean        has_secret;
-
-  OpsHealthStatus status;
-  double          last_latency_ms;
-  gint64          last_result_time;
-  guint           consecutive_failures;
-  guint           consecutive_successes;
-  double          uptime_24h;
-  gboolean        running;
-};
-
 G_DEFINE_FINAL_TYPE (OpsCheck, ops_check, G_TYPE_OBJECT)
 
-enum
-{
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_KIND,
-  PROP_TARGET,
-  PROP_INTERVAL_MS,
-  PROP_TIMEOUT_MS,
-  PROP_FAILURE_THRESHOLD,
-  PROP_SUCCESS_THRESHOLD,
-  PROP_ENVIRONMENT,
-  PROP_TAGS,
-  PROP_CONDITIONS,
-  PROP_OPTIONS,
-  PROP_ENABLED,
-  PROP_PAUSED,
-  PROP_HAS_SECRET,
-  PROP_TLS_VERIFICATION_DISABLED,
-  PROP_STATUS,
-  PROP_LAST_RESULT,
-  PROP_LAST_LATENCY_MS,
-  PROP_LAST_ERROR,
-  PROP_LAST_RESULT_TIME,
-  PROP_CONSECUTIVE_FAILURES,
-  PROP_CONSECUTIVE_SUCCESSES,
-  PROP_UPTIME_24H,
-  PROP_RUNNING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+GParamSpec *_ops_check_properties[OPS_CHECK_N_PROPS];
 
 static void
 ops_check_finalize (GObject *object)
@@ -120,79 +55,79 @@ ops_check_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID:
+    case OPS_CHECK_PROP_ID:
       g_value_set_int64 (value, self->id);
       break;
-    case PROP_NAME:
+    case OPS_CHECK_PROP_NAME:
       g_value_set_string (value, self->name);
       break;
-    case PROP_KIND:
+    case OPS_CHECK_PROP_KIND:
       g_value_set_enum (value, self->kind);
       break;
-    case PROP_TARGET:
+    case OPS_CHECK_PROP_TARGET:
       g_value_set_string (value, self->target);
       break;
-    case PROP_INTERVAL_MS:
+    case OPS_CHECK_PROP_INTERVAL_MS:
       g_value_set_uint (value, self->interval_ms);
       break;
-    case PROP_TIMEOUT_MS:
+    case OPS_CHECK_PROP_TIMEOUT_MS:
       g_value_set_uint (value, self->timeout_ms);
       break;
-    case PROP_FAILURE_THRESHOLD:
+    case OPS_CHECK_PROP_FAILURE_THRESHOLD:
       g_value_set_uint (value, self->failure_threshold);
       break;
-    case PROP_SUCCESS_THRESHOLD:
+    case OPS_CHECK_PROP_SUCCESS_THRESHOLD:
       g_value_set_uint (value, self->success_threshold);
       break;
-    case PROP_ENVIRONMENT:
+    case OPS_CHECK_PROP_ENVIRONMENT:
       g_value_set_enum (value, self->environment);
       break;
-    case PROP_TAGS:
+    case OPS_CHECK_PROP_TAGS:
       g_value_set_boxed (value, self->tags);
       break;
-    case PROP_CONDITIONS:
+    case OPS_CHECK_PROP_CONDITIONS:
       g_value_set_boxed (value, self->conditions);
       break;
-    case PROP_OPTIONS:
+    case OPS_CHECK_PROP_OPTIONS:
       g_value_set_boxed (value, self->options);
       break;
-    case PROP_ENABLED:
+    case OPS_CHECK_PROP_ENABLED:
       g_value_set_boolean (value, self->enabled);
       break;
-    case PROP_PAUSED:
+    case OPS_CHECK_PROP_PAUSED:
       g_value_set_boolean (value, self->paused);
       break;
-    case PROP_HAS_SECRET:
+    case OPS_CHECK_PROP_HAS_SECRET:
       g_value_set_boolean (value, self->has_secret);
       break;
-    case PROP_TLS_VERIFICATION_DISABLED:
+    case OPS_CHECK_PROP_TLS_VERIFICATION_DISABLED:
       g_value_set_boolean (value, ops_check_get_tls_verification_disabled (self));
       break;
-    case PROP_STATUS:
+    case OPS_CHECK_PROP_STATUS:
       g_value_set_enum (value, self->status);
       break;
-    case PROP_LAST_RESULT:
+    case OPS_CHECK_PROP_LAST_RESULT:
       g_value_set_object (value, self->last_result);
       break;
-    case PROP_LAST_LATENCY_MS:
+    case OPS_CHECK_PROP_LAST_LATENCY_MS:
       g_value_set_double (value, self->last_latency_ms);
       break;
-    case PROP_LAST_ERROR:
+    case OPS_CHECK_PROP_LAST_ERROR:
       g_value_set_string (value, self->last_error);
       break;
-    case PROP_LAST_RESULT_TIME:
+    case OPS_CHECK_PROP_LAST_RESULT_TIME:
       g_value_set_int64 (value, self->last_result_time);
       break;
-    case PROP_CONSECUTIVE_FAILURES:
+    case OPS_CHECK_PROP_CONSECUTIVE_FAILURES:
       g_value_set_uint (value, self->consecutive_failures);
       break;
-    case PROP_CONSECUTIVE_SUCCESSES:
+    case OPS_CHECK_PROP_CONSECUTIVE_SUCCESSES:
       g_value_set_uint (value, self->consecutive_successes);
       break;
-    case PROP_UPTIME_24H:
+    case OPS_CHECK_PROP_UPTIME_24H:
       g_value_set_double (value, self->uptime_24h);
       break;
-    case PROP_RUNNING:
+    case OPS_CHECK_PROP_RUNNING:
       g_value_set_boolean (value, self->running);
       break;
     default:
@@ -210,43 +145,43 @@ ops_check_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_NAME:
+    case OPS_CHECK_PROP_NAME:
       ops_check_set_name (self, g_value_get_string (value));
       break;
-    case PROP_KIND:
+    case OPS_CHECK_PROP_KIND:
       self->kind = g_value_get_enum (value);
       break;
-    case PROP_TARGET:
+    case OPS_CHECK_PROP_TARGET:
       ops_check_set_target (self, g_value_get_string (value));
       break;
-    case PROP_INTERVAL_MS:
+    case OPS_CHECK_PROP_INTERVAL_MS:
       ops_check_set_interval_ms (self, g_value_get_uint (value));
       break;
-    case PROP_TIMEOUT_MS:
+    case OPS_CHECK_PROP_TIMEOUT_MS:
       ops_check_set_timeout_ms (self, g_value_get_uint (value));
       break;
-    case PROP_FAILURE_THRESHOLD:
+    case OPS_CHECK_PROP_FAILURE_THRESHOLD:
       ops_check_set_failure_threshold (self, g_value_get_uint (value));
       break;
-    case PROP_SUCCESS_THRESHOLD:
+    case OPS_CHECK_PROP_SUCCESS_THRESHOLD:
       ops_check_set_success_threshold (self, g_value_get_uint (value));
       break;
-    case PROP_ENVIRONMENT:
+    case OPS_CHECK_PROP_ENVIRONMENT:
       ops_check_set_environment (self, g_value_get_enum (value));
       break;
-    case PROP_TAGS:
+    case OPS_CHECK_PROP_TAGS:
       ops_check_set_tags (self, g_value_get_boxed (value));
       break;
-    case PROP_CONDITIONS:
+    case OPS_CHECK_PROP_CONDITIONS:
       ops_check_set_conditions (self, g_value_get_boxed (value));
       break;
-    case PROP_OPTIONS:
+    case OPS_CHECK_PROP_OPTIONS:
       ops_check_set_options (self, g_value_get_boxed (value));
       break;
-    case PROP_ENABLED:
+    case OPS_CHECK_PROP_ENABLED:
       ops_check_set_enabled (self, g_value_get_boolean (value));
       break;
-    case PROP_PAUSED:
+    case OPS_CHECK_PROP_PAUSED:
       ops_check_set_paused (self, g_value_get_boolean (value));
       break;
     default:
@@ -266,49 +201,49 @@ ops_check_class_init (OpsCheckClass *klass)
   object_class->get_property = ops_check_get_property;
   object_class->set_property = ops_check_set_property;
 
-  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO);
-  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RW);
-  properties[PROP_KIND] =
+  _ops_check_properties[OPS_CHECK_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO);
+  _ops_check_properties[OPS_CHECK_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RW);
+  _ops_check_properties[OPS_CHECK_PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, OPS_TYPE_CHECK_KIND, OPS_CHECK_KIND_HTTP,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL, RW);
-  properties[PROP_INTERVAL_MS] =
+  _ops_check_properties[OPS_CHECK_PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL, RW);
+  _ops_check_properties[OPS_CHECK_PROP_INTERVAL_MS] =
     g_param_spec_uint ("interval-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_INTERVAL_MS, RW);
-  properties[PROP_TIMEOUT_MS] =
+  _ops_check_properties[OPS_CHECK_PROP_TIMEOUT_MS] =
     g_param_spec_uint ("timeout-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_TIMEOUT_MS, RW);
-  properties[PROP_FAILURE_THRESHOLD] =
+  _ops_check_properties[OPS_CHECK_PROP_FAILURE_THRESHOLD] =
     g_param_spec_uint ("failure-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
-  properties[PROP_SUCCESS_THRESHOLD] =
+  _ops_check_properties[OPS_CHECK_PROP_SUCCESS_THRESHOLD] =
     g_param_spec_uint ("success-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
-  properties[PROP_ENVIRONMENT] =
+  _ops_check_properties[OPS_CHECK_PROP_ENVIRONMENT] =
     g_param_spec_enum ("environment", NULL, NULL, OPS_TYPE_ENVIRONMENT,
                        OPS_ENVIRONMENT_PRODUCTION, RW);
-  properties[PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, RW);
-  properties[PROP_CONDITIONS] = g_param_spec_boxed ("conditions", NULL, NULL, G_TYPE_STRV, RW);
-  properties[PROP_OPTIONS] = g_param_spec_boxed ("options", NULL, NULL, JSON_TYPE_OBJECT, RW);
-  properties[PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, TRUE, RW);
-  properties[PROP_PAUSED] = g_param_spec_boolean ("paused", NULL, NULL, FALSE, RW);
-  properties[PROP_HAS_SECRET] = g_param_spec_boolean ("has-secret", NULL, NULL, FALSE, RO);
-  properties[PROP_TLS_VERIFICATION_DISABLED] =
+  _ops_check_properties[OPS_CHECK_PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, RW);
+  _ops_check_properties[OPS_CHECK_PROP_CONDITIONS] = g_param_spec_boxed ("conditions", NULL, NULL, G_TYPE_STRV, RW);
+  _ops_check_properties[OPS_CHECK_PROP_OPTIONS] = g_param_spec_boxed ("options", NULL, NULL, JSON_TYPE_OBJECT, RW);
+  _ops_check_properties[OPS_CHECK_PROP_ENABLED] = g_param_spec_boolean ("enabled", NULL, NULL, TRUE, RW);
+  _ops_check_properties[OPS_CHECK_PROP_PAUSED] = g_param_spec_boolean ("paused", NULL, NULL, FALSE, RW);
+  _ops_check_properties[OPS_CHECK_PROP_HAS_SECRET] = g_param_spec_boolean ("has-secret", NULL, NULL, FALSE, RO);
+  _ops_check_properties[OPS_CHECK_PROP_TLS_VERIFICATION_DISABLED] =
     g_param_spec_boolean ("tls-verification-disabled", NULL, NULL, FALSE, RO);
-  properties[PROP_STATUS] =
+  _ops_check_properties[OPS_CHECK_PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL, OPS_TYPE_HEALTH_STATUS, OPS_HEALTH_STATUS_UNKNOWN, RO);
-  properties[PROP_LAST_RESULT] =
+  _ops_check_properties[OPS_CHECK_PROP_LAST_RESULT] =
     g_param_spec_object ("last-result", NULL, NULL, OPS_TYPE_CHECK_RESULT, RO);
-  properties[PROP_LAST_LATENCY_MS] =
+  _ops_check_properties[OPS_CHECK_PROP_LAST_LATENCY_MS] =
     g_param_spec_double ("last-latency-ms", NULL, NULL, -1, G_MAXDOUBLE, -1, RO);
-  properties[PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
-  properties[PROP_LAST_RESULT_TIME] =
+  _ops_check_properties[OPS_CHECK_PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
+  _ops_check_properties[OPS_CHECK_PROP_LAST_RESULT_TIME] =
     g_param_spec_int64 ("last-result-time", NULL, NULL, 0, G_MAXINT64, 0, RO);
-  properties[PROP_CONSECUTIVE_FAILURES] =
+  _ops_check_properties[OPS_CHECK_PROP_CONSECUTIVE_FAILURES] =
     g_param_spec_uint ("consecutive-failures", NULL, NULL, 0, G_MAXUINT, 0, RO);
-  properties[PROP_CONSECUTIVE_SUCCESSES] =
+  _ops_check_properties[OPS_CHECK_PROP_CONSECUTIVE_SUCCESSES] =
     g_param_spec_uint ("consecutive-successes", NULL, NULL, 0, G_MAXUINT, 0, RO);
-  properties[PROP_UPTIME_24H] =
+  _ops_check_properties[OPS_CHECK_PROP_UPTIME_24H] =
     g_param_spec_double ("uptime-24h", NULL, NULL, -1, 100, -1, RO);
-  properties[PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, RO);
+  _ops_check_properties[OPS_CHECK_PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, RO);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, OPS_CHECK_N_PROPS, _ops_check_properties);
 }
 
 static void
@@ -440,48 +375,48 @@ _ops_check_set_id (OpsCheck *self,
   if (self->id != id)
     {
       self->id = id;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_ID]);
     }
 }
 
-static void
-set_string (OpsCheck   *self,
-            char      **field,
-            const char *value,
-            guint       prop)
+void
+_ops_check_set_string (OpsCheck   *self,
+                       char      **field,
+                       const char *value,
+                       guint       prop)
 {
   if (g_strcmp0 (*field, value) != 0)
     {
       g_free (*field);
       *field = g_strdup (value);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[prop]);
     }
 }
 
-static void
-set_uint (OpsCheck *self,
-          guint    *field,
-          guint     value,
-          guint     prop)
+void
+_ops_check_set_uint (OpsCheck *self,
+                     guint    *field,
+                     guint     value,
+                     guint     prop)
 {
   if (*field != value)
     {
       *field = value;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[prop]);
     }
 }
 
-static void
-set_boolean (OpsCheck *self,
-             gboolean *field,
-             gboolean  value,
-             guint     prop)
+void
+_ops_check_set_boolean (OpsCheck *self,
+                        gboolean *field,
+                        gboolean  value,
+                        guint     prop)
 {
   value = !!value;
   if (*field != value)
     {
       *field = value;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+      g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[prop]);
     }
 }
 
@@ -503,7 +438,7 @@ ops_check_set_name (OpsCheck   *self,
 
   if (name != NULL)
     stripped = g_strstrip (g_strdup (name));
-  set_string (self, &self->name, stripped, PROP_NAME);
+  _ops_check_set_string (self, &self->name, stripped, OPS_CHECK_PROP_NAME);
 }
 
 OpsCheckKind
@@ -532,7 +467,7 @@ ops_check_set_target (OpsCheck   *self,
 
   if (target != NULL)
     stripped = g_strstrip (g_strdup (target));
-  set_string (self, &self->target, stripped, PROP_TARGET);
+  _ops_check_set_string (self, &self->target, stripped, OPS_CHECK_PROP_TARGET);
 }
 
 guint
@@ -549,7 +484,7 @@ ops_check_set_interval_ms (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_uint (self, &self->interval_ms, interval_ms, PROP_INTERVAL_MS);
+  _ops_check_set_uint (self, &self->interval_ms, interval_ms, OPS_CHECK_PROP_INTERVAL_MS);
 }
 
 guint
@@ -566,7 +501,7 @@ ops_check_set_timeout_ms (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_uint (self, &self->timeout_ms, timeout_ms, PROP_TIMEOUT_MS);
+  _ops_check_set_uint (self, &self->timeout_ms, timeout_ms, OPS_CHECK_PROP_TIMEOUT_MS);
 }
 
 guint
@@ -583,7 +518,7 @@ ops_check_set_failure_threshold (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_uint (self, &self->failure_threshold, threshold, PROP_FAILURE_THRESHOLD);
+  _ops_check_set_uint (self, &self->failure_threshold, threshold, OPS_CHECK_PROP_FAILURE_THRESHOLD);
 }
 
 guint
@@ -600,7 +535,7 @@ ops_check_set_success_threshold (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_uint (self, &self->success_threshold, threshold, PROP_SUCCESS_THRESHOLD);
+  _ops_check_set_uint (self, &self->success_threshold, threshold, OPS_CHECK_PROP_SUCCESS_THRESHOLD);
 }
 
 OpsEnvironment
@@ -617,7 +552,7 @@ ops_check_set_environment (OpsCheck      *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_uint (self, &self->environment, environment, PROP_ENVIRONMENT);
+  _ops_check_set_uint (self, &self->environment, environment, OPS_CHECK_PROP_ENVIRONMENT);
 }
 
 static gboolean
@@ -656,7 +591,7 @@ ops_check_set_tags (OpsCheck          *self,
 
   g_strfreev (self->tags);
   self->tags = g_strdupv ((GStrv) tags);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_TAGS]);
 }
 
 const char *const *
@@ -700,7 +635,7 @@ ops_check_set_conditions (OpsCheck          *self,
       g_ptr_array_add (self->parsed_conditions, condition);
     }
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONDITIONS]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_CONDITIONS]);
 }
 
 /* The parsed conditions, or NULL when one does not parse (validation
@@ -740,10 +675,10 @@ ops_check_set_options (OpsCheck   *self,
   was_disabled = ops_check_get_tls_verification_disabled (self);
   g_clear_pointer (&self->options, json_object_unref);
   self->options = options != NULL ? json_object_ref (options) : json_object_new ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPTIONS]);
+  g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_OPTIONS]);
 
   if (was_disabled != ops_check_get_tls_verification_disabled (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TLS_VERIFICATION_DISABLED]);
+    g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_TLS_VERIFICATION_DISABLED]);
 }
 
 gboolean
@@ -760,7 +695,7 @@ ops_check_set_enabled (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_boolean (self, &self->enabled, enabled, PROP_ENABLED);
+  _ops_check_set_boolean (self, &self->enabled, enabled, OPS_CHECK_PROP_ENABLED);
 }
 
 gboolean
@@ -777,341 +712,6 @@ ops_check_set_paused (OpsCheck *self,
 {
   g_return_if_fail (OPS_IS_CHECK (self));
 
-  set_boolean (self, &self->paused, paused, PROP_PAUSED);
+  _ops_check_set_boolean (self, &self->paused, paused, OPS_CHECK_PROP_PAUSED);
 }
 
-/* Whether a secret for this check is in the keyring. */
-gboolean
-ops_check_get_has_secret (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), FALSE);
-
-  return self->has_secret;
-}
-
-void
-_ops_check_set_has_secret (OpsCheck *self,
-                           gboolean  has_secret)
-{
-  set_boolean (self, &self->has_secret, has_secret, PROP_HAS_SECRET);
-}
-
-/**
- * ops_check_set_secret:
- * @self: a check
- * @secret: (nullable): the password (PostgreSQL, Redis) or bearer token
- *   (HTTP, Prometheus, WebSocket); %NULL or "" to remove it
- *
- * Keeps the secret in memory until the check is saved, which moves it to
- * the keyring; a check tested without saving uses it as it is. It is never
- * a property, never written to the database, and never exported.
- */
-void
-ops_check_set_secret (OpsCheck   *self,
-                      const char *secret)
-{
-  g_return_if_fail (OPS_IS_CHECK (self));
-
-  if (self->pending_secret != NULL)
-    {
-      memset (self->pending_secret, 0, strlen (self->pending_secret));
-      g_free (self->pending_secret);
-    }
-  self->pending_secret = g_strdup (secret != NULL ? secret : "");
-}
-
-/* NULL: no change pending; "": remove the secret. */
-const char *
-_ops_check_get_pending_secret (OpsCheck *self)
-{
-  return self->pending_secret;
-}
-
-void
-_ops_check_clear_pending_secret (OpsCheck *self)
-{
-  if (self->pending_secret != NULL)
-    memset (self->pending_secret, 0, strlen (self->pending_secret));
-  g_clear_pointer (&self->pending_secret, g_free);
-}
-
-/**
- * ops_check_dup_secret_key:
- * @self: a saved check
- *
- * Returns: (transfer full): the key of its secret in the keyring
- */
-char *
-ops_check_dup_secret_key (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
-  g_return_val_if_fail (self->id > 0, NULL);
-
-  return g_strdup_printf ("health.check.%" G_GINT64_FORMAT, self->id);
-}
-
-/* TLS verification turned off: allowed, but the UI shows a warning. */
-gboolean
-ops_check_get_tls_verification_disabled (OpsCheck *self)
-{
-  const OpsCheckOptionSpec *spec = ops_check_option_lookup ("verify_tls");
-
-  g_return_val_if_fail (OPS_IS_CHECK (self), FALSE);
-
-  return ops_check_option_applies (spec, self->kind) &&
-         !ops_check_get_option_boolean (self, "verify_tls");
-}
-
-static JsonNode *
-get_option_node (OpsCheck   *self,
-                 const char *key,
-                 const OpsCheckOptionSpec **spec_out)
-{
-  const OpsCheckOptionSpec *spec = ops_check_option_lookup (key);
-
-  g_return_val_if_fail (spec != NULL, NULL);
-  *spec_out = spec;
-
-  return json_object_get_member (self->options, key);
-}
-
-/* The option's value, or its default; NULL for unset text. */
-const char *
-ops_check_get_option_string (OpsCheck   *self,
-                             const char *key)
-{
-  const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
-
-  g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
-
-  node = get_option_node (self, key, &spec);
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_STRING)
-    return json_node_get_string (node);
-
-  return spec != NULL ? spec->default_value : NULL;
-}
-
-gint64
-ops_check_get_option_int (OpsCheck   *self,
-                          const char *key)
-{
-  return (gint64) ops_check_get_option_double (self, key);
-}
-
-double
-ops_check_get_option_double (OpsCheck   *self,
-                             const char *key)
-{
-  const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
-
-  g_return_val_if_fail (OPS_IS_CHECK (self), 0);
-
-  node = get_option_node (self, key, &spec);
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      (json_node_get_value_type (node) == G_TYPE_INT64 ||
-       json_node_get_value_type (node) == G_TYPE_DOUBLE))
-    return json_node_get_double (node);
-
-  return spec != NULL && spec->default_value != NULL ? g_ascii_strtod (spec->default_value, NULL)
-                                                     : 0;
-}
-
-gboolean
-ops_check_get_option_boolean (OpsCheck   *self,
-                              const char *key)
-{
-  const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
-
-  g_return_val_if_fail (OPS_IS_CHECK (self), FALSE);
-
-  node = get_option_node (self, key, &spec);
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      json_node_get_value_type (node) == G_TYPE_BOOLEAN)
-    return json_node_get_boolean (node);
-
-  return spec != NULL && g_strcmp0 (spec->default_value, "true") == 0;
-}
-
-/* A list option; an empty list when unset. */
-GStrv
-ops_check_dup_option_strv (OpsCheck   *self,
-                           const char *key)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
-
-  g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
-
-  node = get_option_node (self, key, &spec);
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          const char *item = json_array_get_string_element (array, i);
-
-          if (item != NULL)
-            g_strv_builder_add (builder, item);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
-OpsHealthStatus
-ops_check_get_status (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), OPS_HEALTH_STATUS_UNKNOWN);
-
-  return self->status;
-}
-
-/**
- * ops_check_get_last_result:
- * @self: a check
- *
- * Returns: (transfer none) (nullable): the last result since the engine
- *   started, with its timing breakdown and details
- */
-OpsCheckResult *
-ops_check_get_last_result (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
-
-  return self->last_result;
-}
-
-double
-ops_check_get_last_latency_ms (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), -1);
-
-  return self->last_latency_ms;
-}
-
-const char *
-ops_check_get_last_error (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
-
-  return self->last_error;
-}
-
-gint64
-ops_check_get_last_result_time (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), 0);
-
-  return self->last_result_time;
-}
-
-guint
-ops_check_get_consecutive_failures (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), 0);
-
-  return self->consecutive_failures;
-}
-
-guint
-ops_check_get_consecutive_successes (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), 0);
-
-  return self->consecutive_successes;
-}
-
-/* Percent of successful probes over the last day, or -1 before any. */
-double
-ops_check_get_uptime_24h (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), -1);
-
-  return self->uptime_24h;
-}
-
-void
-_ops_check_set_uptime_24h (OpsCheck *self,
-                           double    uptime)
-{
-  if (self->uptime_24h != uptime)
-    {
-      self->uptime_24h = uptime;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UPTIME_24H]);
-    }
-}
-
-/* Whether a probe of this check is under way. */
-gboolean
-ops_check_get_running (OpsCheck *self)
-{
-  g_return_val_if_fail (OPS_IS_CHECK (self), FALSE);
-
-  return self->running;
-}
-
-void
-_ops_check_set_running (OpsCheck *self,
-                        gboolean  running)
-{
-  set_boolean (self, &self->running, running, PROP_RUNNING);
-}
-
-static void
-set_live (OpsCheck       *self,
-          OpsHealthStatus status,
-          gint64          time,
-          double          latency_ms,
-          const char     *error)
-{
-  set_uint (self, &self->status, status, PROP_STATUS);
-  set_string (self, &self->last_error, error, PROP_LAST_ERROR);
-  if (self->last_latency_ms != latency_ms)
-    {
-      self->last_latency_ms = latency_ms;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_LATENCY_MS]);
-    }
-  if (self->last_result_time != time)
-    {
-      self->last_result_time = time;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_RESULT_TIME]);
-    }
-}
-
-/* The engine, on the main thread: one result and the state it led to. */
-void
-_ops_check_apply_result (OpsCheck       *self,
-                         OpsCheckResult *result,
-                         OpsHealthStatus status,
-                         guint           consecutive_failures,
-                         guint           consecutive_successes)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  if (g_set_object (&self->last_result, result))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_RESULT]);
-  set_live (self, status, ops_check_result_get_time (result),
-            ops_check_result_get_latency_ms (result), ops_check_result_get_error (result));
-  set_uint (self, &self->consecutive_failures, consecutive_failures, PROP_CONSECUTIVE_FAILURES);
-  set_uint (self, &self->consecutive_successes, consecutive_successes,
-            PROP_CONSECUTIVE_SUCCESSES);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* The state found in the history when the engine starts. */
-void
-_ops_check_restore_state (OpsCheck       *self,
-                          OpsHealthStatus status,
-                          gint64          last_time,
-                          double          last_latency_ms,
-                          const char     *last_error)
-{
-  g_object_freeze_notify (G_OBJECT (self));
-  set_live (self, status, last_time, last_latency_ms, last_error);
-  g_object_thaw_notify (G_OBJECT (self));
-}

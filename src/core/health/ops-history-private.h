@@ -43,6 +43,32 @@ typedef struct
 #define OPS_HISTORY_DELETE_BATCHES 200
 #define OPS_HISTORY_ROLLUP_DAYS    365
 
+/* The history object, shared by ops-history.c (writing, maintenance)
+ * and ops-history-query.c (queries). */
+struct _OpsHistory
+{
+  GObject parent_instance;
+
+  /* Owned */
+  OpsStore         *store;
+  GArray           *pending;   /* OpsHistoryRow */
+  GPtrArray        *waiters;   /* GTask, for the next flush */
+  sqlite3          *write_db;  /* guarded by write_lock */
+  OpsHistoryWriter *writer;    /* guarded by write_lock */
+  sqlite3          *read_db;   /* guarded by read_lock */
+  GCancellable     *cancellable;
+  GMutex            write_lock;
+  GMutex            read_lock;
+
+  guint             flush_source;
+  guint             maintenance_source;
+  guint             batch_interval_ms;
+  guint64           rows_written;
+  gboolean          flushing;
+  gboolean          maintaining;
+  gboolean          dropped_warned;
+};
+
 /* clang-format off */
 void              _ops_history_row_init_from_result (OpsHistoryRow        *row,
                                                      OpsCheckResult       *result,

@@ -488,3 +488,284 @@ ops_history_uptime_24h_all (sqlite3 *db,
 
   return g_steal_pointer (&uptimes);
 }
+
+/* The same queries on a thread, with a connection of the history's own. */
+
+typedef struct
+{
+  gint64 check_id;
+  gint64 from;
+  gint64 to;
+  guint  limit;
+} QueryData;
+
+static sqlite3 *
+lock_reader (OpsHistory *self,
+             GError    **error)
+{
+  g_mutex_lock (&self->read_lock);
+  if (self->read_db == NULL)
+    self->read_db = ops_store_open_connection (self->store, error);
+  if (self->read_db == NULL)
+    g_mutex_unlock (&self->read_lock);
+
+  return self->read_db;
+}
+
+static void
+query_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  OpsHistory *self = source_object;
+  QueryData *data = task_data;
+  g_autoptr(GError) error = NULL;
+  gpointer tag = g_task_get_source_tag (task);
+  sqlite3 *db;
+
+  db = lock_reader (self, &error);
+  if (db == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (tag == ops_history_query_series_async)
+    {
+      OpsHistorySeries *series = ops_history_series_query (db, data->check_id, data->from,
+                                                           data->to, &error);
+
+      if (series != NULL)
+        g_task_return_pointer (task, series, (GDestroyNotify) ops_history_series_unref);
+    }
+  else if (tag == ops_history_query_uptime_async)
+    {
+      static const gint64 windows[] = { 1, 7, 30 };
+      double values[3];
+      guint i;
+
+      for (i = 0; i < G_N_ELEMENTS (windows); i++)
+        if (!ops_history_uptime_query (db, data->check_id,
+                                       data->to - windows[i] * OPS_HISTORY_DAY_USEC, data->to,
+                                       &values[i], &error))
+          break;
+
+      if (i == G_N_ELEMENTS (windows))
+        {
+          OpsUptime uptime = { values[0], values[1], values[2] };
+
+          g_task_return_pointer (task, g_memdup2 (&uptime, sizeof uptime), g_free);
+        }
+    }
+  else if (tag == ops_history_query_uptime_24h_all_async)
+    {
+      GHashTable *uptimes = ops_history_uptime_24h_all (db, data->to, &error);
+
+      if (uptimes != NULL)
+        g_task_return_pointer (task, uptimes, (GDestroyNotify) g_hash_table_unref);
+    }
+  else
+    {
+      GPtrArray *samples = ops_history_samples_query (db, data->check_id, data->from,
+                                                      data->limit, &error);
+
+      if (samples != NULL)
+        g_task_return_pointer (task, samples, (GDestroyNotify) g_ptr_array_unref);
+    }
+
+  g_mutex_unlock (&self->read_lock);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+run_query (OpsHistory         *self,
+           gpointer            tag,
+           gint64              check_id,
+           gint64              from,
+           gint64              to,
+           guint               limit,
+           GCancellable       *cancellable,
+           GAsyncReadyCallback callback,
+           gpointer            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  QueryData *data = g_new0 (QueryData, 1);
+
+  data->check_id = check_id;
+  data->from = from;
+  data->to = to;
+  data->limit = limit;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, data, g_free);
+  g_task_run_in_thread (task, query_worker);
+}
+
+/**
+ * ops_history_query_series_async:
+ * @self: the history
+ * @check_id: a check
+ * @from_usec: the start of the range, µs since 1970
+ * @to_usec: its end
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the series
+ * @user_data: data for @callback
+ *
+ * Reads the points of a chart (see ops_history_series_query()).
+ */
+void
+ops_history_query_series_async (OpsHistory         *self,
+                                gint64              check_id,
+                                gint64              from_usec,
+                                gint64              to_usec,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (OPS_IS_HISTORY (self));
+
+  run_query (self, ops_history_query_series_async, check_id, from_usec, to_usec, 0, cancellable,
+             callback, user_data);
+}
+
+/**
+ * ops_history_query_series_finish:
+ *
+ * Returns: (transfer full): the series, or %NULL
+ */
+OpsHistorySeries *
+ops_history_query_series_finish (OpsHistory   *self,
+                                 GAsyncResult *result,
+                                 GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ops_history_query_uptime_async:
+ * @self: the history
+ * @check_id: a check
+ * @now_usec: the end of the windows
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the uptime over 24 hours, 7 days and 30 days
+ * @user_data: data for @callback
+ */
+void
+ops_history_query_uptime_async (OpsHistory         *self,
+                                gint64              check_id,
+                                gint64              now_usec,
+                                GCancellable       *cancellable,
+                                GAsyncReadyCallback callback,
+                                gpointer            user_data)
+{
+  g_return_if_fail (OPS_IS_HISTORY (self));
+
+  run_query (self, ops_history_query_uptime_async, check_id, 0, now_usec, 0, cancellable,
+             callback, user_data);
+}
+
+gboolean
+ops_history_query_uptime_finish (OpsHistory   *self,
+                                 GAsyncResult *result,
+                                 OpsUptime    *uptime,
+                                 GError      **error)
+{
+  g_autofree OpsUptime *value = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (uptime != NULL, FALSE);
+
+  value = g_task_propagate_pointer (G_TASK (result), error);
+  if (value == NULL)
+    return FALSE;
+
+  *uptime = *value;
+  return TRUE;
+}
+
+/**
+ * ops_history_query_samples_async:
+ * @self: the history
+ * @check_id: a check
+ * @since_usec: the oldest time to include
+ * @limit: at most this many, the newest first; 0 for all
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the samples
+ * @user_data: data for @callback
+ */
+void
+ops_history_query_samples_async (OpsHistory         *self,
+                                 gint64              check_id,
+                                 gint64              since_usec,
+                                 guint               limit,
+                                 GCancellable       *cancellable,
+                                 GAsyncReadyCallback callback,
+                                 gpointer            user_data)
+{
+  g_return_if_fail (OPS_IS_HISTORY (self));
+
+  run_query (self, ops_history_query_samples_async, check_id, since_usec, 0, limit, cancellable,
+             callback, user_data);
+}
+
+/**
+ * ops_history_query_samples_finish:
+ *
+ * Returns: (transfer full) (element-type OpsCheckResult): the samples, the
+ *   newest first, or %NULL
+ */
+GPtrArray *
+ops_history_query_samples_finish (OpsHistory   *self,
+                                  GAsyncResult *result,
+                                  GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * ops_history_query_uptime_24h_all_async:
+ * @self: the history
+ * @now_usec: now
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the uptimes
+ * @user_data: data for @callback
+ *
+ * The 24-hour uptime of every check, from the hourly rollups (see
+ * ops_history_uptime_24h_all()).
+ */
+void
+ops_history_query_uptime_24h_all_async (OpsHistory         *self,
+                                        gint64              now_usec,
+                                        GCancellable       *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer            user_data)
+{
+  g_return_if_fail (OPS_IS_HISTORY (self));
+
+  run_query (self, ops_history_query_uptime_24h_all_async, 0, 0, now_usec, 0, cancellable,
+             callback, user_data);
+}
+
+/**
+ * ops_history_query_uptime_24h_all_finish:
+ *
+ * Returns: (transfer full): check id → uptime, as
+ *   ops_history_uptime_24h_all() gives them, or %NULL
+ */
+GHashTable *
+ops_history_query_uptime_24h_all_finish (OpsHistory   *self,
+                                         GAsyncResult *result,
+                                         GError      **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

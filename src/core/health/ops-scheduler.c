@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "ops-scheduler.h"
+#include "ops-scheduler-private.h"
 
 /**
  * OpsScheduler:
@@ -27,18 +27,6 @@
 #define JITTER_MAX_USEC (500 * 1000)
 /* A run is due when it is this close. */
 #define DUE_SLACK_USEC  500
-#define NOT_IN_HEAP     G_MAXUINT
-
-typedef struct
-{
-  OpsCheck *check;
-  gint64    due;          /* monotonic µs of the next run */
-  guint     heap_index;
-  gboolean  waiting;      /* in line for a free slot */
-  gboolean  running;
-  gboolean  run_again;    /* “check now” during a run */
-  gboolean  removed;
-} Entry;
 
 struct _OpsScheduler
 {
@@ -77,101 +65,6 @@ static void arm_timer (OpsScheduler *self);
 static void check_changed_cb (OpsCheck     *check,
                               GParamSpec   *pspec,
                               OpsScheduler *self);
-
-/* The heap */
-
-static gboolean
-earlier (Entry *a,
-         Entry *b)
-{
-  return a->due < b->due;
-}
-
-static void
-heap_swap (OpsScheduler *self,
-           guint         i,
-           guint         j)
-{
-  Entry *a = g_ptr_array_index (self->heap, i);
-  Entry *b = g_ptr_array_index (self->heap, j);
-
-  self->heap->pdata[i] = b;
-  self->heap->pdata[j] = a;
-  b->heap_index = i;
-  a->heap_index = j;
-}
-
-static void
-heap_up (OpsScheduler *self,
-         guint         i)
-{
-  while (i > 0 && earlier (g_ptr_array_index (self->heap, i),
-                           g_ptr_array_index (self->heap, (i - 1) / 2)))
-    {
-      heap_swap (self, i, (i - 1) / 2);
-      i = (i - 1) / 2;
-    }
-}
-
-static void
-heap_down (OpsScheduler *self,
-           guint         i)
-{
-  for (;;)
-    {
-      guint left = 2 * i + 1, right = left + 1, first = i;
-
-      if (left < self->heap->len &&
-          earlier (g_ptr_array_index (self->heap, left), g_ptr_array_index (self->heap, first)))
-        first = left;
-      if (right < self->heap->len &&
-          earlier (g_ptr_array_index (self->heap, right), g_ptr_array_index (self->heap, first)))
-        first = right;
-      if (first == i)
-        return;
-      heap_swap (self, i, first);
-      i = first;
-    }
-}
-
-static void
-heap_push (OpsScheduler *self,
-           Entry        *entry)
-{
-  g_assert (entry->heap_index == NOT_IN_HEAP);
-
-  entry->heap_index = self->heap->len;
-  g_ptr_array_add (self->heap, entry);
-  heap_up (self, entry->heap_index);
-}
-
-static void
-heap_remove (OpsScheduler *self,
-             Entry        *entry)
-{
-  guint i = entry->heap_index;
-  guint last = self->heap->len - 1;
-
-  if (i == NOT_IN_HEAP)
-    return;
-
-  if (i != last)
-    heap_swap (self, i, last);
-  g_ptr_array_remove_index (self->heap, last);
-  entry->heap_index = NOT_IN_HEAP;
-
-  if (i < self->heap->len)
-    {
-      heap_up (self, i);
-      heap_down (self, i);
-    }
-}
-
-static Entry *
-heap_peek (OpsScheduler *self)
-{
-  return self->heap->len > 0 ? g_ptr_array_index (self->heap, 0) : NULL;
-}
 
 /* Entries */
 
@@ -223,10 +116,10 @@ schedule_at (OpsScheduler *self,
              Entry        *entry,
              gint64        due)
 {
-  heap_remove (self, entry);
+  _ops_scheduler_heap_remove (self->heap, entry);
   entry->due = due;
   if (!entry->running && !entry->waiting && is_schedulable (entry))
-    heap_push (self, entry);
+    _ops_scheduler_heap_push (self->heap, entry);
   arm_timer (self);
 }
 
@@ -289,9 +182,9 @@ timer_cb (gpointer user_data)
   self->timer_id = 0;
 
   g_object_ref (self);
-  while (!self->paused && (entry = heap_peek (self)) != NULL && entry->due <= now + DUE_SLACK_USEC)
+  while (!self->paused && (entry = _ops_scheduler_heap_peek (self->heap)) != NULL && entry->due <= now + DUE_SLACK_USEC)
     {
-      heap_remove (self, entry);
+      _ops_scheduler_heap_remove (self->heap, entry);
       dispatch (self, entry);
     }
   arm_timer (self);
@@ -303,7 +196,7 @@ timer_cb (gpointer user_data)
 static void
 arm_timer (OpsScheduler *self)
 {
-  Entry *first = heap_peek (self);
+  Entry *first = _ops_scheduler_heap_peek (self->heap);
 
   if (self->paused || first == NULL)
     {
@@ -493,7 +386,7 @@ check_changed_cb (OpsCheck     *check,
 
   if (!is_schedulable (entry))
     {
-      heap_remove (self, entry);
+      _ops_scheduler_heap_remove (self->heap, entry);
       leave_line (self, entry);
       arm_timer (self);
       return;
@@ -565,7 +458,7 @@ ops_scheduler_remove (OpsScheduler *self,
     return;
 
   g_signal_handlers_disconnect_by_func (check, check_changed_cb, self);
-  heap_remove (self, entry);
+  _ops_scheduler_heap_remove (self->heap, entry);
   leave_line (self, entry);
   entry->removed = TRUE;
 
@@ -607,7 +500,7 @@ ops_scheduler_run_now (OpsScheduler *self,
       return;
     }
 
-  heap_remove (self, entry);
+  _ops_scheduler_heap_remove (self->heap, entry);
   leave_line (self, entry);
   entry->due = ops_clock_get_monotonic (self->clock);
 
@@ -714,9 +607,9 @@ ops_scheduler_set_paused (OpsScheduler *self,
         {
           Entry *entry = g_ptr_array_index (late, i);
 
-          heap_remove (self, entry);
+          _ops_scheduler_heap_remove (self->heap, entry);
           entry->due = now + spread (self, entry);
-          heap_push (self, entry);
+          _ops_scheduler_heap_push (self->heap, entry);
         }
     }
 
