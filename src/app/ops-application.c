@@ -64,7 +64,7 @@ quit_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   OpsApplication *self = user_data;
-  GList *windows;
+  GList          *windows;
 
   /* Close the windows first so that they save their state. */
   windows = gtk_application_get_windows (GTK_APPLICATION (self));
@@ -83,8 +83,8 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   OpsApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *preferences;
+  GtkWindow      *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget      *preferences;
 
   if (self->store == NULL)
     return;
@@ -100,10 +100,10 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  OpsApplication *self = user_data;
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  OpsApplication    *self = user_data;
+  GtkWindow         *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   static const char *developers[] = { "The Opsdeck developers", NULL };
-  GtkWidget *about;
+  GtkWidget         *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
                         "application-name", _("Opsdeck"),
@@ -116,8 +116,8 @@ about_activated (GSimpleAction *action,
                         "copyright", "© 2026 The Opsdeck developers",
                         "developers", developers,
                         "comments", _("Watch your services, follow your workflows, "
-                                      "load-test your endpoints and restore your databases "
-                                      "from one desktop console."),
+                                       "load-test your endpoints and restore your databases "
+                                       "from one desktop console."),
                         "transient-for", parent,
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
@@ -150,7 +150,7 @@ ops_application_handle_local_options (GApplication *application,
 static void
 ops_application_startup (GApplication *application)
 {
-  OpsApplication *self = OPS_APPLICATION (application);
+  OpsApplication    *self = OPS_APPLICATION (application);
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
 
@@ -169,8 +169,8 @@ ops_application_startup (GApplication *application)
     {
       g_warning ("%s", self->store_error->message);
       g_simple_action_set_enabled (
-        G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
-        FALSE);
+          G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "preferences")),
+          FALSE);
       return;
     }
 
@@ -228,7 +228,7 @@ report_moved_aside (OpsApplication *self,
                     GtkWindow      *parent)
 {
   const char *moved_to = ops_store_get_moved_aside_path (self->store);
-  GtkWidget *dialog;
+  GtkWidget  *dialog;
 
   if (moved_to == NULL || self->moved_aside_reported)
     return;
@@ -237,8 +237,8 @@ report_moved_aside (OpsApplication *self,
   dialog = adw_message_dialog_new (parent, _("The Database Was Damaged"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("Opsdeck could not read its database, so it moved the file "
-                                    "to %s and started a new, empty one. Nothing was deleted: "
-                                    "keep the old file if you want to recover data from it."),
+                                     "to %s and started a new, empty one. Nothing was deleted: "
+                                     "keep the old file if you want to recover data from it."),
                                   moved_to);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
@@ -248,7 +248,7 @@ static void
 ops_application_activate (GApplication *application)
 {
   OpsApplication *self = OPS_APPLICATION (application);
-  GtkWindow *window;
+  GtkWindow      *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
@@ -297,7 +297,7 @@ ops_application_finalize (GObject *object)
 static void
 ops_application_class_init (OpsApplicationClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass      *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = ops_application_finalize;
@@ -313,9 +313,9 @@ ops_application_init (OpsApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
-    G_APPLICATION (self),
-    _("A desktop console for infrastructure operators: health checks, workflows, Slack "
-      "alerts, load tests and disaster recovery."));
+      G_APPLICATION (self),
+      _("A desktop console for infrastructure operators: health checks, workflows, Slack "
+         "alerts, load tests and disaster recovery."));
 }
 
 OpsApplication *

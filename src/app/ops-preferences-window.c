@@ -50,13 +50,13 @@ ops_preferences_window_dispose (GObject *object)
 static void
 ops_preferences_window_class_init (OpsPreferencesWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (
-    widget_class, "/io/github/opsdeck/Opsdeck/ui/ops-preferences-window.ui");
+      widget_class, "/io/github/opsdeck/Opsdeck/ui/ops-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, data_folder_label);
@@ -74,9 +74,9 @@ GtkWidget *
 ops_preferences_window_new (OpsStore *store)
 {
   OpsPreferencesWindow *self;
-  OpsSettings *settings;
-  g_autofree char *size = NULL;
-  g_autofree char *subtitle = NULL;
+  OpsSettings          *settings;
+  g_autofree char      *size = NULL;
+  g_autofree char      *subtitle = NULL;
 
   g_return_val_if_fail (OPS_IS_STORE (store), NULL);
 

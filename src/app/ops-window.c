@@ -23,11 +23,23 @@ struct _OpsWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack    *stack;
 
+  /* Owned */
+  OpsStore *store;
+
   /* Borrowed */
   OpsSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (OpsWindow, ops_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The tabs, in the order of Alt+1…Alt+5. */
 static const char *const tab_names[] = { "health", "workflows", "slack", "loadtest", "dr" };
@@ -89,22 +101,52 @@ show_tab_action (GtkWidget  *widget,
 }
 
 static void
+ops_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  OpsWindow *self = OPS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ops_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  OpsWindow *self = OPS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ops_window_constructed (GObject *object)
 {
   OpsWindow *self = OPS_WINDOW (object);
-  GtkApplication *application;
-  OpsStore *store = NULL;
 
   G_OBJECT_CLASS (ops_window_parent_class)->constructed (object);
 
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (OPS_IS_APPLICATION (application))
-    store = ops_application_get_store (OPS_APPLICATION (application));
-  if (store == NULL)
+  if (self->store == NULL)
     return;
 
-  self->settings = ops_store_get_settings (store);
-  g_object_add_weak_pointer (G_OBJECT (self->settings), (gpointer *) &self->settings);
+  self->settings = ops_store_get_settings (self->store);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                ops_settings_get_int (self->settings, OPS_SETTINGS_KEY_WINDOW_WIDTH),
@@ -115,7 +157,7 @@ ops_window_constructed (GObject *object)
   ops_window_show_tab (self, ops_settings_get_text (self->settings,
                                                     OPS_SETTINGS_KEY_WINDOW_LAST_TAB));
 
-  g_signal_connect_object (self->stack, "notify::visible-child-name",
+  g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_child_name_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -124,11 +166,9 @@ ops_window_dispose (GObject *object)
 {
   OpsWindow *self = OPS_WINDOW (object);
 
-  if (self->settings != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->settings), (gpointer *) &self->settings);
-  self->settings = NULL;
-
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_WINDOW);
+  self->settings = NULL;
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (ops_window_parent_class)->dispose (object);
 }
@@ -136,13 +176,25 @@ ops_window_dispose (GObject *object)
 static void
 ops_window_class_init (OpsWindowClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = ops_window_constructed;
   object_class->dispose = ops_window_dispose;
+  object_class->get_property = ops_window_get_property;
+  object_class->set_property = ops_window_set_property;
   window_class->close_request = ops_window_close_request;
+
+  /**
+   * OpsWindow:store:
+   *
+   * The database whose settings keep the window's size and last tab.
+   */
+  properties[PROP_STORE] =
+      g_param_spec_object ("store", NULL, NULL, OPS_TYPE_STORE,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OPS_TYPE_HEALTH_PAGE);
   g_type_ensure (OPS_TYPE_WORKFLOWS_PAGE);
@@ -174,8 +226,11 @@ ops_window_init (OpsWindow *self)
 OpsWindow *
 ops_window_new (OpsApplication *application)
 {
+  g_return_val_if_fail (OPS_IS_APPLICATION (application), NULL);
+
   return g_object_new (OPS_TYPE_WINDOW,
                        "application", application,
+                       "store", ops_application_get_store (application),
                        NULL);
 }
 

@@ -20,12 +20,12 @@ ops_cli_config_export (const OpsCliCommand *command,
   g_autoptr(OpsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *data = NULL;
-  gsize length = 0;
-  int status;
+  gsize            length = 0;
+  int              status;
 
   if (!ops_cli_parse_options (command, NULL,
                               _("Secrets (webhook URLs, passwords, API keys) are never "
-                                "exported: they stay in the keyring."),
+                                 "exported: they stay in the keyring."),
                               &argc, &argv, &status))
     return status;
   if (argc > 2)
@@ -86,11 +86,11 @@ ops_cli_config_import (const OpsCliCommand *command,
   g_autoptr(OpsStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
-  int status;
+  int      status;
 
   if (!ops_cli_parse_options (command, NULL,
                               _("The whole file is checked before anything is written, and it "
-                                "is imported in one transaction: all of it or nothing."),
+                                 "is imported in one transaction: all of it or nothing."),
                               &argc, &argv, &status))
     return status;
   if (argc < 2)

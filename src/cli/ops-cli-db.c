@@ -41,11 +41,11 @@ count_rows (OpsStore *store,
 
   while ((rc = sqlite3_step (tables)) == SQLITE_ROW)
     {
-      const char *name = (const char *) sqlite3_column_text (tables, 0);
+      const char *name = (const char *)sqlite3_column_text (tables, 0);
       g_autoptr(sqlite3_stmt) count = NULL;
       g_autofree char *sql = NULL;
-      TableCount *entry;
-      char *quoted;
+      TableCount      *entry;
+      char            *quoted;
 
       quoted = sqlite3_mprintf ("%w", name);
       sql = g_strdup_printf ("SELECT count(*) FROM \"%s\"", quoted);
@@ -83,7 +83,7 @@ ops_cli_db_info (const OpsCliCommand *command,
                  int                  argc,
                  char               **argv)
 {
-  gboolean json = FALSE;
+  gboolean           json = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of text"), NULL },
     { NULL }
@@ -92,7 +92,7 @@ ops_cli_db_info (const OpsCliCommand *command,
   g_autoptr(GPtrArray) counts = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *size = NULL;
-  int status;
+  int              status;
 
   if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
     return status;

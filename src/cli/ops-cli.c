@@ -125,12 +125,12 @@ ops_cli_open_store (void)
 
   if (ops_store_get_moved_aside_path (store) != NULL)
     g_printerr (_("opsdeckctl: warning: the database was damaged and has been moved to %s; a new, "
-                  "empty one was created. Nothing was deleted.\n"),
+                   "empty one was created. Nothing was deleted.\n"),
                 ops_store_get_moved_aside_path (store));
 
   if (ops_store_get_backup_path (store) != NULL)
     g_printerr (_("opsdeckctl: the database was upgraded to schema version %d; a copy from before "
-                  "the upgrade is at %s.\n"),
+                   "the upgrade is at %s.\n"),
                 ops_store_get_schema_version (store), ops_store_get_backup_path (store));
 
   return store;
@@ -149,7 +149,7 @@ ops_cli_fail (const char *format,
               ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -175,7 +175,7 @@ ops_cli_usage_error (const OpsCliCommand *command,
                      ...)
 {
   g_autofree char *message = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);

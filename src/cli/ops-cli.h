@@ -58,6 +58,18 @@ int       ops_cli_config_export  (const OpsCliCommand  *command,
 int       ops_cli_config_import  (const OpsCliCommand  *command,
                                   int                   argc,
                                   char                **argv);
+int       ops_cli_load_run       (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_load_list      (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_load_show      (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_load_compare   (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
 int       ops_cli_check_list     (const OpsCliCommand  *command,
                                   int                   argc,
                                   char                **argv);

@@ -36,6 +36,18 @@ static const OpsCliCommand commands[] = {
   { "check", "history", "NAME",
     N_("Show a check’s recent results and uptime"),
     ops_cli_check_history },
+  { "load", "run", "URL",
+    N_("Load test URL and print a summary like wrk’s; exits with 3 if a threshold fails"),
+    ops_cli_load_run },
+  { "load", "list", NULL,
+    N_("List the stored load test runs, newest first"),
+    ops_cli_load_list },
+  { "load", "show", "RUN",
+    N_("Show a stored run (a number, or “last”) with its timeline"),
+    ops_cli_load_show },
+  { "load", "compare", "RUN RUN",
+    N_("Show two stored runs side by side"),
+    ops_cli_load_compare },
 };
 
 static void
@@ -109,7 +121,7 @@ main (int   argc,
       char *argv[])
 {
   const OpsCliCommand *command;
-  int first = 1;
+  int                  first = 1;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

@@ -116,8 +116,8 @@ test_target_init (TestTarget *self)
 
 typedef struct
 {
-  char     *path;
-  OpsStore *store;
+  char      *path;
+  OpsStore  *store;
   GPtrArray *changes;
 } Fixture;
 
@@ -166,7 +166,7 @@ static void
 test_defaults (Fixture      *fixture,
                gconstpointer data)
 {
-  OpsSettings *settings = ops_store_get_settings (fixture->store);
+  OpsSettings     *settings = ops_store_get_settings (fixture->store);
   g_autofree char *tab = NULL;
 
   g_assert_true (ops_settings_get_boolean (settings, OPS_SETTINGS_KEY_RUN_IN_BACKGROUND));
@@ -216,7 +216,7 @@ test_change_notification (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   OpsSettings *settings = ops_store_get_settings (fixture->store);
-  guint detailed = 0;
+  guint        detailed = 0;
 
   g_signal_connect_swapped (settings, "changed::" OPS_SETTINGS_KEY_RETENTION_DAYS,
                             G_CALLBACK (count_cb), &detailed);
@@ -297,7 +297,7 @@ test_bind (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   OpsSettings *settings = ops_store_get_settings (fixture->store);
-  TestTarget *target = g_object_new (TEST_TYPE_TARGET, NULL);
+  TestTarget  *target = g_object_new (TEST_TYPE_TARGET, NULL);
 
   ops_settings_bind (settings, OPS_SETTINGS_KEY_RUN_IN_BACKGROUND, target, "active",
                      OPS_SETTINGS_BIND_DEFAULT);
@@ -359,7 +359,7 @@ test_locked (Fixture      *fixture,
 {
   g_autoptr(GError) error = NULL;
   OpsSettings *settings = ops_store_get_settings (fixture->store);
-  sqlite3 *other = NULL;
+  sqlite3     *other = NULL;
 
   /* Another program holds the write lock. */
   g_assert_cmpint (sqlite3_open (fixture->path, &other), ==, SQLITE_OK);
@@ -388,9 +388,9 @@ test_disk_full (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
-  OpsSettings *settings = ops_store_get_settings (fixture->store);
+  OpsSettings     *settings = ops_store_get_settings (fixture->store);
   g_autofree char *big = g_strnfill (4096, 'x');
-  int pages;
+  int              pages;
 
   /* The database may not grow by a single page: as good as a full disk. */
   pages = ops_test_sqlite_int (fixture->path, "PRAGMA page_count");

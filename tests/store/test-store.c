@@ -35,7 +35,7 @@ siblings_with_prefix (const char *path,
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *full_prefix = g_strconcat (base, prefix, NULL);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray  *found = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   g_assert_nonnull (d);
@@ -70,7 +70,7 @@ test_fresh (void)
   stmt = ops_store_prepare (store, "PRAGMA journal_mode", &error);
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "wal");
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "wal");
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   stmt = ops_store_prepare (store, "PRAGMA foreign_keys", &error);
@@ -125,7 +125,7 @@ test_upgrade_from_v1 (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsStore) store = NULL;
   OpsSettings *settings;
-  const char *backup;
+  const char  *backup;
 
   create_v1_database (path);
   g_assert_cmpint (ops_test_sqlite_int (path, "PRAGMA user_version"), ==, 1);
@@ -282,7 +282,7 @@ test_corrupt_database (void)
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GBytes) valid = NULL;
   g_autofree guint8 *damaged = NULL;
-  gsize size;
+  gsize              size;
 
   /* A real SQLite file whose pages after the header are overwritten. */
   ops_test_sqlite_exec (path, "PRAGMA page_size = 1024; CREATE TABLE t (x TEXT);"
@@ -292,8 +292,8 @@ test_corrupt_database (void)
   g_assert_cmpuint (size, >, 2048);
   damaged = g_memdup2 (g_bytes_get_data (valid, NULL), size);
   for (gsize i = 100; i < size; i++)
-    damaged[i] = (guint8) (i * 7 + 3);
-  ops_test_write_file (path, (const char *) damaged, size);
+    damaged[i] = (guint8)(i * 7 + 3);
+  ops_test_write_file (path, (const char *)damaged, size);
   original = ops_test_read_file (path);
 
   check_moved_aside (path, original);

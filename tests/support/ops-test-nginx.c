@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <unistd.h>
 
 #include "ops-test-nginx.h"
 
@@ -27,7 +26,7 @@ ops_test_nginx_start (const char *server_config,
                       const char *certificate,
                       const char *key)
 {
-  OpsTestNginx *self = g_new0 (OpsTestNginx, 1);
+  OpsTestNginx    *self = g_new0 (OpsTestNginx, 1);
   g_autofree char *dir = ops_test_make_server_dir ("nginx");
   g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
   g_autofree char *error_log = g_build_filename (dir, "error.log", NULL);
@@ -48,11 +47,10 @@ ops_test_nginx_start (const char *server_config,
     tls_config = g_strdup_printf ("ssl_certificate %s;\n    ssl_certificate_key %s;\n",
                                   certificate, key);
 
-  /* One worker; as root it runs as root too, so that it can read the
-   * private folder of the test. */
+  /* One process, no master: it runs as the test's user, reads the test's
+   * folder, and dies with the test (see ops_test_process_start()). */
   conf = g_strdup_printf ("daemon off;\n"
-                          "%s"
-                          "worker_processes 1;\n"
+                          "master_process off;\n"
                           "pid %s/nginx.pid;\n"
                           "error_log %s info;\n"
                           "events { worker_connections 4096; }\n"
@@ -74,7 +72,6 @@ ops_test_nginx_start (const char *server_config,
                           "    %s\n"
                           "  }\n"
                           "}\n",
-                          geteuid () == 0 ? "user root root;\n" : "",
                           dir, error_log, self->access_log, tmp, tmp, tmp, tmp, tmp,
                           self->port, self->tls ? " ssl" : "", self->www,
                           tls_config != NULL ? tls_config : "",
@@ -134,7 +131,7 @@ guint
 ops_test_nginx_count_requests (OpsTestNginx *self)
 {
   g_autofree char *contents = NULL;
-  guint lines = 0;
+  guint            lines = 0;
 
   if (!g_file_get_contents (self->access_log, &contents, NULL, NULL))
     return 0;

@@ -9,6 +9,7 @@
 #include <netinet/in.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -69,11 +70,6 @@ forget_group (pid_t pid)
       groups[i] = 0;
 }
 
-static void
-new_group_cb (gpointer user_data)
-{
-  setpgid (0, 0);
-}
 
 /**
  * ops_test_free_port:
@@ -84,16 +80,16 @@ guint16
 ops_test_free_port (void)
 {
   struct sockaddr_in addr = { 0 };
-  socklen_t len = sizeof addr;
-  int fd;
+  socklen_t          len = sizeof addr;
+  int                fd;
 
   fd = socket (AF_INET, SOCK_STREAM, 0);
   g_assert_cmpint (fd, >=, 0);
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
   addr.sin_port = 0;
-  g_assert_cmpint (bind (fd, (struct sockaddr *) &addr, sizeof addr), ==, 0);
-  g_assert_cmpint (getsockname (fd, (struct sockaddr *) &addr, &len), ==, 0);
+  g_assert_cmpint (bind (fd, (struct sockaddr *)&addr, sizeof addr), ==, 0);
+  g_assert_cmpint (getsockname (fd, (struct sockaddr *)&addr, &len), ==, 0);
   close (fd);
 
   return ntohs (addr.sin_port);
@@ -157,18 +153,18 @@ ops_test_wait_for_port (guint16      port,
                         GSubprocess *process,
                         guint        timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
 
   while (g_get_monotonic_time () < deadline)
     {
       struct sockaddr_in addr = { 0 };
-      int fd = socket (AF_INET, SOCK_STREAM, 0);
-      int rc;
+      int                fd = socket (AF_INET, SOCK_STREAM, 0);
+      int                rc;
 
       addr.sin_family = AF_INET;
       addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
       addr.sin_port = htons (port);
-      rc = connect (fd, (struct sockaddr *) &addr, sizeof addr);
+      rc = connect (fd, (struct sockaddr *)&addr, sizeof addr);
       close (fd);
       if (rc == 0)
         return TRUE;
@@ -191,6 +187,17 @@ ops_test_process_read_log (OpsTestProcess *self)
     return g_strdup ("(no log)");
 
   return contents;
+}
+
+/* In the child, before exec: die with the test. A test that aborts on a
+ * failed assertion then leaves no server behind. */
+static void
+die_with_parent (gpointer user_data)
+{
+  /* A group of its own, so that what it starts (workers, a server behind
+   * runuser) can be killed with it. */
+  setpgid (0, 0);
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
 /**
@@ -226,7 +233,7 @@ ops_test_process_start (const char        *name,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_set_child_setup (launcher, new_group_cb, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   install_handlers ();
   self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (self->process == NULL)

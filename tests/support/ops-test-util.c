@@ -49,15 +49,10 @@ remove_test_root (void)
     }
 }
 
-/**
- * ops_test_init:
- *
- * g_test_init() with isolated XDG folders, and `OPSDECK_DATA_DIR` pointed
- * at a temporary folder that is removed when the test program exits.
- */
-void
-ops_test_init (int    *argc,
-               char ***argv)
+static void
+init (int     *argc,
+      char  ***argv,
+      gboolean isolate_dirs)
 {
   g_autoptr(GError) error = NULL;
 
@@ -68,13 +63,44 @@ ops_test_init (int    *argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (isolate_dirs)
+    g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  else
+    g_test_init (argc, argv, NULL);
 
   test_root = g_dir_make_tmp ("opsdeck-test-XXXXXX", &error);
   g_assert_no_error (error);
   atexit (remove_test_root);
 
   g_setenv ("OPSDECK_DATA_DIR", test_root, TRUE);
+}
+
+/**
+ * ops_test_init:
+ *
+ * g_test_init() with isolated XDG folders, and `OPSDECK_DATA_DIR` pointed
+ * at a temporary folder that is removed when the test program exits.
+ */
+void
+ops_test_init (int    *argc,
+               char ***argv)
+{
+  init (argc, argv, TRUE);
+}
+
+/**
+ * ops_test_init_ui:
+ *
+ * Like ops_test_init(), for widget tests run by
+ * `run-in-session.sh --display`: that script already gives the test a
+ * home and XDG folders of its own, and GTK needs the system's data
+ * folders (icon theme, GSettings schemas), so they are not isolated here.
+ */
+void
+ops_test_init_ui (int    *argc,
+                  char ***argv)
+{
+  init (argc, argv, FALSE);
 }
 
 /**
@@ -88,7 +114,7 @@ char *
 ops_test_fresh_data_dir (void)
 {
   static guint counter;
-  char *dir;
+  char        *dir;
 
   g_assert_nonnull (test_root);
 
@@ -143,8 +169,8 @@ ops_test_sqlite_exec (const char *path,
                       const char *sql)
 {
   sqlite3 *db = NULL;
-  char *message = NULL;
-  int rc;
+  char    *message = NULL;
+  int      rc;
 
   rc = sqlite3_open (path, &db);
   g_assert_cmpint (rc, ==, SQLITE_OK);
@@ -158,9 +184,9 @@ int
 ops_test_sqlite_int (const char *path,
                      const char *sql)
 {
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  int value;
+  int           value;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);

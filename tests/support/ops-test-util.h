@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 /* clang-format off */
 void      ops_test_init             (int          *argc,
                                      char       ***argv);
+void      ops_test_init_ui          (int          *argc,
+                                     char       ***argv);
 char     *ops_test_fresh_data_dir   (void);
 char     *ops_test_fresh_db_path    (void);
 GBytes   *ops_test_read_file        (const char   *path);

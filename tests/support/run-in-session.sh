@@ -25,7 +25,9 @@ if [ "${inner:-0}" = 1 ]; then
     # unlocked with a throwaway password.
     printf 'opsdeck-test' | gnome-keyring-daemon --unlock --components=secrets >/dev/null 2>&1 || true
   fi
-  exec "$@"
+  # The test's own standard output (TAP) is on descriptor 3; what the
+  # session's daemons print stays on standard error.
+  exec "$@" 1>&3 3>&-
 fi
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/opsdeck-session-XXXXXX")
@@ -44,10 +46,11 @@ unset DBUS_SESSION_BUS_ADDRESS DISPLAY WAYLAND_DISPLAY
 
 self=$(readlink -f "$0")
 status=0
+exec 3>&1
 if [ "$display" = 1 ]; then
   xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
-    dbus-run-session -- "$self" --inner "$@" || status=$?
+    dbus-run-session -- "$self" --inner "$@" 1>&2 || status=$?
 else
-  dbus-run-session -- "$self" --inner "$@" || status=$?
+  dbus-run-session -- "$self" --inner "$@" 1>&2 || status=$?
 fi
 exit $status

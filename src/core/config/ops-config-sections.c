@@ -9,6 +9,7 @@
 
 #include "health/ops-health-config.h"
 #include "ops-config.h"
+#include "loadtest/ops-load-store.h"
 #include "store/ops-settings.h"
 
 /* The sections of the exported configuration. Each feature owns one; a
@@ -45,10 +46,10 @@ static JsonNode *
 settings_export (OpsStore *store,
                  GError  **error)
 {
-  OpsSettings *settings = ops_store_get_settings (store);
-  JsonObject *object = json_object_new ();
+  OpsSettings          *settings = ops_store_get_settings (store);
+  JsonObject           *object = json_object_new ();
   const OpsSettingSpec *specs;
-  guint n_specs;
+  guint                 n_specs;
 
   specs = ops_settings_list_specs (&n_specs);
   for (guint i = 0; i < n_specs; i++)
@@ -91,10 +92,10 @@ setting_text_from_json (const char *key,
                         GError    **error)
 {
   const OpsSettingSpec *spec = ops_settings_lookup_spec (key);
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-  const char *text = NULL;
-  g_autofree char *owned = NULL;
-  GType type;
+  char                  buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  const char           *text = NULL;
+  g_autofree char      *owned = NULL;
+  GType                 type;
 
   if (spec == NULL || !spec->exported)
     {
@@ -184,7 +185,7 @@ settings_apply (OpsStore *store,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GList) members = NULL;
   JsonObject *object = json_node_get_object (node);
-  sqlite3 *db = ops_store_get_handle (store);
+  sqlite3    *db = ops_store_get_handle (store);
 
   stmt = ops_store_prepare (store,
                             "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3) "
@@ -198,7 +199,7 @@ settings_apply (OpsStore *store,
   for (GList *l = members; l != NULL; l = l->next)
     {
       g_autofree char *text = NULL;
-      int rc;
+      int              rc;
 
       text = setting_text_from_json (l->data, json_object_get_member (object, l->data), error);
       if (text == NULL)
@@ -235,13 +236,23 @@ empty_export (OpsStore *store,
   return object_node (json_object_new ());
 }
 
+/* loadtest: the saved scenarios (runs are history, not configuration) */
+
+static gboolean
+loadtest_validate (OpsStore *store,
+                   JsonNode *node,
+                   GError  **error)
+{
+  return ops_load_store_validate_section (node, error);
+}
+
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
   { "health", ops_health_config_export, ops_health_config_validate, ops_health_config_apply,
     ops_health_config_applied },
   { "alerts", empty_export, NULL, NULL, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
-  { "loadtest", empty_export, NULL, NULL, NULL },
+  { "loadtest", ops_load_store_export_section, loadtest_validate, ops_load_store_apply_section, NULL },
   { "dr", empty_export, NULL, NULL, NULL },
   { "workflows", empty_export, NULL, NULL, NULL },
 };

@@ -39,10 +39,10 @@ ops_config_export (OpsStore *store,
 {
   g_autoptr(JsonObject) root = json_object_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char        *exported_at = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   const OpsConfigSection *sections;
-  JsonNode *node;
-  guint n_sections;
+  JsonNode               *node;
+  guint                   n_sections;
 
   g_return_val_if_fail (OPS_IS_STORE (store), NULL);
 
@@ -54,7 +54,7 @@ ops_config_export (OpsStore *store,
   sections = _ops_config_get_sections (&n_sections);
   for (guint i = 0; i < n_sections; i++)
     {
-      JsonNode *section = sections[i].export (store, error);
+      JsonNode *section = sections[i].export(store, error);
 
       if (section == NULL)
         return NULL;
@@ -84,7 +84,7 @@ ops_config_export_to_data (OpsStore *store,
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
-  gsize text_length = 0;
+  gsize            text_length = 0;
 
   root = ops_config_export (store, error);
   if (root == NULL)
@@ -107,7 +107,7 @@ static const OpsConfigSection *
 find_section (const char *name)
 {
   const OpsConfigSection *sections;
-  guint n_sections;
+  guint                   n_sections;
 
   sections = _ops_config_get_sections (&n_sections);
   for (guint i = 0; i < n_sections; i++)
@@ -132,9 +132,9 @@ validate_envelope (JsonNode *root,
                    GError  **error)
 {
   JsonObject *object;
-  JsonNode *format;
-  JsonNode *version;
-  gint64 version_number;
+  JsonNode   *format;
+  JsonNode   *version;
+  gint64      version_number;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -167,8 +167,8 @@ validate_envelope (JsonNode *root,
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_UNSUPPORTED_VERSION,
                    _("The configuration was written by a newer Opsdeck (format version "
-                     "%" G_GINT64_FORMAT "; this version reads up to %d). Update Opsdeck to "
-                     "import it."),
+                      "%" G_GINT64_FORMAT "; this version reads up to %d). Update Opsdeck to "
+                      "import it."),
                    version_number, OPS_CONFIG_VERSION);
       return FALSE;
     }
@@ -203,7 +203,7 @@ validate_section (const OpsConfigSection *section,
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
                    _("This version of Opsdeck cannot import the “%s” section yet. Remove it "
-                     "from the file, or import it with a newer Opsdeck."),
+                      "from the file, or import it with a newer Opsdeck."),
                    section->name);
       return FALSE;
     }
@@ -234,7 +234,7 @@ ops_config_import_data (OpsStore   *store,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) todo = NULL;
   JsonObject *object;
-  JsonNode *root;
+  JsonNode   *root;
 
   g_return_val_if_fail (OPS_IS_STORE (store), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -274,7 +274,7 @@ ops_config_import_data (OpsStore   *store,
 
     for (GList *l = members; l != NULL; l = l->next)
       {
-        const char *name = l->data;
+        const char             *name = l->data;
         const OpsConfigSection *section;
 
         if (is_envelope_member (name))
@@ -291,7 +291,7 @@ ops_config_import_data (OpsStore   *store,
         if (!validate_section (section, store, json_object_get_member (object, name), error))
           return FALSE;
 
-        g_ptr_array_add (todo, (gpointer) section);
+        g_ptr_array_add (todo, (gpointer)section);
       }
   }
 

@@ -37,10 +37,7 @@ struct _OpsEvent
 
 G_DEFINE_FINAL_TYPE (OpsEvent, ops_event, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (OpsSeverity, ops_severity,
-                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_INFO, "info"),
-                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_WARNING, "warning"),
-                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_CRITICAL, "critical"))
+G_DEFINE_ENUM_TYPE (OpsSeverity, ops_severity, G_DEFINE_ENUM_VALUE (OPS_SEVERITY_INFO, "info"), G_DEFINE_ENUM_VALUE (OPS_SEVERITY_WARNING, "warning"), G_DEFINE_ENUM_VALUE (OPS_SEVERITY_CRITICAL, "critical"))
 
 enum
 {
@@ -138,20 +135,20 @@ ops_event_class_init (OpsEventClass *klass)
   object_class->set_property = ops_event_set_property;
 
   properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("kind", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SEVERITY] =
-    g_param_spec_enum ("severity", NULL, NULL, OPS_TYPE_SEVERITY, OPS_SEVERITY_INFO,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("severity", NULL, NULL, OPS_TYPE_SEVERITY, OPS_SEVERITY_INFO,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("source", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SERVICE] =
-    g_param_spec_string ("service", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("service", NULL, NULL, NULL,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIMESTAMP] =
-    g_param_spec_int64 ("timestamp", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int64 ("timestamp", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -160,7 +157,7 @@ static void
 ops_event_init (OpsEvent *self)
 {
   self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        (GDestroyNotify) g_variant_unref);
+                                        (GDestroyNotify)g_variant_unref);
   self->timestamp = g_get_real_time ();
 }
 
@@ -397,7 +394,7 @@ static int
 compare_strv_items (gconstpointer a,
                     gconstpointer b)
 {
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
 }
 
 /**
@@ -413,7 +410,7 @@ ops_event_list_fields (OpsEvent *self)
 
   g_return_val_if_fail (OPS_IS_EVENT (self), NULL);
 
-  names = (GStrv) g_hash_table_get_keys_as_array (self->fields, NULL);
+  names = (GStrv)g_hash_table_get_keys_as_array (self->fields, NULL);
   for (guint i = 0; names[i] != NULL; i++)
     names[i] = g_strdup (names[i]);
   qsort (names, g_strv_length (names), sizeof (char *), compare_strv_items);
@@ -432,11 +429,11 @@ ops_event_dup_fields (OpsEvent *self)
 {
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE_VARDICT);
   g_autofree const char **names = NULL;
-  guint n_names;
+  guint                   n_names;
 
   g_return_val_if_fail (OPS_IS_EVENT (self), NULL);
 
-  names = (const char **) g_hash_table_get_keys_as_array (self->fields, &n_names);
+  names = (const char **)g_hash_table_get_keys_as_array (self->fields, &n_names);
   qsort (names, n_names, sizeof (char *), compare_strv_items);
 
   for (guint i = 0; i < n_names; i++)

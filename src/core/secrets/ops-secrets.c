@@ -29,8 +29,8 @@ get_schema (void)
     APPLICATION_ID ".Secret",
     SECRET_SCHEMA_NONE,
     {
-      { ATTRIBUTE_KEY, SECRET_SCHEMA_ATTRIBUTE_STRING },
-      { NULL, 0 },
+        { ATTRIBUTE_KEY, SECRET_SCHEMA_ATTRIBUTE_STRING },
+        { NULL, 0 },
     },
   };
 
@@ -51,7 +51,7 @@ translate_error (GError *error)
   else if (error->domain == G_DBUS_ERROR || error->domain == G_IO_ERROR)
     translated = g_error_new (OPS_SECRETS_ERROR, OPS_SECRETS_ERROR_UNAVAILABLE,
                               _("The keyring is not available (%s). Install and start GNOME "
-                                "Keyring or another Secret Service, then try again."),
+                                 "Keyring or another Secret Service, then try again."),
                               error->message);
   else
     translated = g_error_new (OPS_SECRETS_ERROR, OPS_SECRETS_ERROR_FAILED,
@@ -125,13 +125,13 @@ lookup_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  char *value;
+  char   *value;
 
   value = secret_password_lookup_finish (result, &error);
   if (error != NULL)
     g_task_return_error (task, translate_error (error));
   else
-    g_task_return_pointer (task, value, (GDestroyNotify) secret_password_free);
+    g_task_return_pointer (task, value, (GDestroyNotify)secret_password_free);
 }
 
 /**
@@ -256,7 +256,7 @@ ops_secrets_lookup_sync (const char   *key,
                          GError      **error)
 {
   GError *local_error = NULL;
-  char *value;
+  char   *value;
 
   g_return_val_if_fail (key != NULL && key[0] != '\0', NULL);
 
@@ -314,7 +314,7 @@ ops_secrets_free (char *value)
 char *
 ops_secrets_mask (const char *value)
 {
-  glong len;
+  glong    len;
   GString *masked;
 
   if (value == NULL || value[0] == '\0')

@@ -61,11 +61,11 @@ ops_settings_class_init (OpsSettingsClass *klass)
    * that `changed::history.retention-days` watches one setting.
    */
   signals[CHANGED] =
-    g_signal_new ("changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+      g_signal_new ("changed",
+                    G_TYPE_FROM_CLASS (klass),
+                    G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                    0, NULL, NULL, NULL,
+                    G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -91,8 +91,8 @@ read_all (sqlite3 *db,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      const char *key = (const char *)sqlite3_column_text (stmt, 0);
+      const char *text = (const char *)sqlite3_column_text (stmt, 1);
       g_autoptr(GError) local_error = NULL;
       g_autofree char *normalized = NULL;
 
@@ -166,7 +166,7 @@ ops_settings_get_text (OpsSettings *self,
                        const char  *key)
 {
   const OpsSettingSpec *spec;
-  const char *text;
+  const char           *text;
 
   g_return_val_if_fail (OPS_IS_SETTINGS (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
@@ -291,8 +291,8 @@ ops_settings_normalize_text (const char *key,
 
     case OPS_SETTING_DOUBLE:
       {
-        char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-        char *end = NULL;
+        char   buffer[G_ASCII_DTOSTR_BUF_SIZE];
+        char  *end = NULL;
         double value = g_ascii_strtod (text, &end);
 
         if (text[0] == '\0' || end == NULL || *end != '\0' || !isfinite (value) ||
@@ -341,9 +341,9 @@ ops_settings_write_text (OpsSettings *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *normalized = NULL;
-  gboolean changed;
-  sqlite3 *db;
-  int rc;
+  gboolean         changed;
+  sqlite3         *db;
+  int              rc;
 
   g_return_val_if_fail (OPS_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -457,8 +457,8 @@ ops_settings_reset (OpsSettings *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *before = NULL;
-  sqlite3 *db;
-  int rc;
+  sqlite3         *db;
+  int              rc;
 
   g_return_val_if_fail (OPS_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (ops_settings_lookup_spec (key) != NULL, FALSE);
@@ -511,8 +511,8 @@ ops_settings_reload (OpsSettings *self,
   g_autoptr(GHashTable) old_values = NULL;
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
   const OpsSettingSpec *specs;
-  GHashTable *values;
-  guint n_specs;
+  GHashTable           *values;
+  guint                 n_specs;
 
   g_return_val_if_fail (OPS_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -533,7 +533,7 @@ ops_settings_reload (OpsSettings *self,
         before = specs[i].default_value;
 
       if (!g_str_equal (before, ops_settings_get_text (self, specs[i].key)))
-        g_ptr_array_add (changed, (gpointer) specs[i].key);
+        g_ptr_array_add (changed, (gpointer)specs[i].key);
     }
 
   for (guint i = 0; i < changed->len; i++)
@@ -550,14 +550,14 @@ ops_settings_reload (OpsSettings *self,
 
 typedef struct
 {
-  OpsSettings          *settings; /* weak */
-  GObject              *object;   /* weak */
-  char                 *key;
-  GParamSpec           *pspec;
-  OpsSettingsBindFlags  flags;
-  gulong                changed_id;
-  gulong                notify_id;
-  gboolean              updating;
+  OpsSettings         *settings; /* weak */
+  GObject             *object;   /* weak */
+  char                *key;
+  GParamSpec          *pspec;
+  OpsSettingsBindFlags flags;
+  gulong               changed_id;
+  gulong               notify_id;
+  gboolean             updating;
 } Binding;
 
 static void
@@ -638,7 +638,7 @@ binding_notify_cb (GObject    *object,
   g_auto(GValue) from = G_VALUE_INIT;
   g_auto(GValue) to = G_VALUE_INIT;
   g_autofree char *text = NULL;
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char             buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (binding->updating || binding->settings == NULL)
     return;
@@ -656,7 +656,7 @@ binding_notify_cb (GObject    *object,
     case OPS_SETTING_INT:
       g_value_init (&to, G_TYPE_DOUBLE);
       if (g_value_transform (&from, &to))
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) llround (g_value_get_double (&to)));
+        text = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64)llround (g_value_get_double (&to)));
       break;
     case OPS_SETTING_DOUBLE:
       g_value_init (&to, G_TYPE_DOUBLE);
@@ -727,13 +727,13 @@ binding_settings_gone_cb (gpointer data,
  * g_settings_bind(). The binding ends when either object goes away.
  */
 void
-ops_settings_bind (OpsSettings          *self,
-                   const char           *key,
-                   gpointer              object,
-                   const char           *property,
-                   OpsSettingsBindFlags  flags)
+ops_settings_bind (OpsSettings         *self,
+                   const char          *key,
+                   gpointer             object,
+                   const char          *property,
+                   OpsSettingsBindFlags flags)
 {
-  Binding *binding;
+  Binding    *binding;
   GParamSpec *pspec;
 
   g_return_if_fail (OPS_IS_SETTINGS (self));

@@ -94,7 +94,7 @@ ops_store_set_error_from_sqlite (GError    **error,
     case SQLITE_LOCKED:
       g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_BUSY,
                    _("%s: the database is locked by another program. Close other copies of "
-                     "Opsdeck or opsdeckctl that use the same data folder and try again."),
+                      "Opsdeck or opsdeckctl that use the same data folder and try again."),
                    context);
       break;
 
@@ -122,7 +122,7 @@ ops_store_set_error_from_sqlite (GError    **error,
     case SQLITE_PERM:
       g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_IO,
                    _("%s: the database file could not be read or written (%s). Check the disk "
-                     "and the permissions of the data folder."),
+                      "and the permissions of the data folder."),
                    context, detail);
       break;
 
@@ -155,7 +155,7 @@ unused_sibling_path (const char *path,
                      const char *label)
 {
   g_autofree char *stamp = timestamp_suffix ();
-  char *candidate = g_strdup_printf ("%s.%s-%s", path, label, stamp);
+  char            *candidate = g_strdup_printf ("%s.%s-%s", path, label, stamp);
 
   for (guint i = 2; g_file_test (candidate, G_FILE_TEST_EXISTS); i++)
     {
@@ -194,7 +194,7 @@ move_aside (OpsStore   *self,
             const char *path,
             GError    **error)
 {
-  g_autofree char *target = unused_sibling_path (path, "corrupt");
+  g_autofree char         *target = unused_sibling_path (path, "corrupt");
   static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
 
   if (!rename_if_exists (path, target, error))
@@ -227,11 +227,11 @@ probe_file (const char *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
-  sqlite3 *db = NULL;
+  sqlite3      *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char header[16];
-  gsize n_read = 0;
-  int rc;
+  char          header[16];
+  gsize         n_read = 0;
+  int           rc;
 
   *version_out = 0;
 
@@ -323,7 +323,7 @@ read_user_version (sqlite3 *db,
                    GError **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -346,8 +346,8 @@ backup_before_migration (OpsStore *self,
 {
   g_autofree char *label = g_strdup_printf ("before-migration-v%d", from_version);
   g_autofree char *target = unused_sibling_path (self->path, label);
-  char *sql = sqlite3_mprintf ("VACUUM INTO %Q", target);
-  int rc;
+  char            *sql = sqlite3_mprintf ("VACUUM INTO %Q", target);
+  int              rc;
 
   rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   sqlite3_free (sql);
@@ -374,7 +374,7 @@ migrate (OpsStore *self,
          GError  **error)
 {
   const OpsMigration *migrations;
-  guint n_migrations;
+  guint               n_migrations;
 
   migrations = _ops_store_get_migrations (&n_migrations);
 
@@ -383,7 +383,7 @@ migrate (OpsStore *self,
       const OpsMigration *m = &migrations[i];
       g_autoptr(GError) local_error = NULL;
       char *sql;
-      int rc;
+      int   rc;
 
       if (m->version <= self->schema_version)
         continue;
@@ -405,7 +405,7 @@ migrate (OpsStore *self,
                                  "(version, description, applied_at, app_version) "
                                  "VALUES (%d, %Q, %lld, %Q)",
                                  m->version, m->description,
-                                 (long long) (g_get_real_time () / G_USEC_PER_SEC),
+                                 (long long)(g_get_real_time () / G_USEC_PER_SEC),
                                  PACKAGE_VERSION);
           rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
           sqlite3_free (sql);
@@ -425,7 +425,7 @@ migrate (OpsStore *self,
           if (self->backup_path != NULL)
             g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_MIGRATION,
                          _("%s The upgrade was rolled back; a copy of the database from before "
-                           "the upgrade is at %s."),
+                            "the upgrade is at %s."),
                          local_error->message, self->backup_path);
           else
             g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_MIGRATION,
@@ -446,11 +446,11 @@ static gboolean
 open_existing_or_new (OpsStore *self,
                       GError  **error)
 {
-  int latest = ops_store_get_latest_schema_version ();
-  int version = 0;
+  int         latest = ops_store_get_latest_schema_version ();
+  int         version = 0;
   ProbeResult probe;
-  GError *probe_error = NULL;
-  int rc;
+  GError     *probe_error = NULL;
+  int         rc;
 
   probe = probe_file (self->path, &version, &probe_error);
   if (probe_error != NULL)
@@ -470,9 +470,9 @@ open_existing_or_new (OpsStore *self,
     {
       g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_NEWER_SCHEMA,
                    _("The database %s was written by a newer version of Opsdeck (schema "
-                     "version %d; this version understands up to %d). It has been left "
-                     "untouched. Install the newer Opsdeck again, or choose another data "
-                     "folder."),
+                      "version %d; this version understands up to %d). It has been left "
+                      "untouched. Install the newer Opsdeck again, or choose another data "
+                      "folder."),
                    self->path, version, latest);
       return FALSE;
     }
@@ -630,7 +630,7 @@ int
 ops_store_get_latest_schema_version (void)
 {
   const OpsMigration *migrations;
-  guint n_migrations;
+  guint               n_migrations;
 
   migrations = _ops_store_get_migrations (&n_migrations);
 
@@ -683,7 +683,7 @@ ops_store_open_connection (OpsStore *self,
                            GError  **error)
 {
   sqlite3 *db = NULL;
-  int rc;
+  int      rc;
 
   g_return_val_if_fail (OPS_IS_STORE (self), NULL);
 
@@ -730,7 +730,7 @@ ops_store_prepare (OpsStore   *self,
                    GError    **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc;
+  int           rc;
 
   g_return_val_if_fail (OPS_IS_STORE (self), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
@@ -798,14 +798,14 @@ gint64
 ops_store_get_file_size (OpsStore *self)
 {
   static const char *const suffixes[] = { "", "-wal" };
-  gint64 total = 0;
+  gint64                   total = 0;
 
   g_return_val_if_fail (OPS_IS_STORE (self), 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *path = g_strconcat (self->path, suffixes[i], NULL);
-      GStatBuf st;
+      GStatBuf         st;
 
       if (g_stat (path, &st) == 0)
         total += st.st_size;

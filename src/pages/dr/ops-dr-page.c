@@ -25,7 +25,7 @@ ops_dr_page_dispose (GObject *object)
 static void
 ops_dr_page_class_init (OpsDrPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_dr_page_dispose;

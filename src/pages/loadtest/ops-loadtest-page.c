@@ -25,7 +25,7 @@ ops_loadtest_page_dispose (GObject *object)
 static void
 ops_loadtest_page_class_init (OpsLoadtestPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_loadtest_page_dispose;

@@ -25,7 +25,7 @@ ops_slack_page_dispose (GObject *object)
 static void
 ops_slack_page_class_init (OpsSlackPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_slack_page_dispose;

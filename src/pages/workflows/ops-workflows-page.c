@@ -25,7 +25,7 @@ ops_workflows_page_dispose (GObject *object)
 static void
 ops_workflows_page_class_init (OpsWorkflowsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_workflows_page_dispose;
