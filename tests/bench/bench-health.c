@@ -26,8 +26,8 @@ cpu_usec (void)
   struct rusage usage;
 
   getrusage (RUSAGE_SELF, &usage);
-  return (guint64) usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
-         (guint64) usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+  return (guint64)usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec +
+         (guint64)usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
 }
 
 /* Peak resident set, from the kernel's high-water mark. */
@@ -35,7 +35,7 @@ static gint64
 peak_rss_kib (void)
 {
   g_autofree char *status = NULL;
-  const char *line;
+  const char      *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
@@ -94,9 +94,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  int n_checks = 1000, interval = 5, duration = 60;
-  g_autofree char *url = NULL;
-  g_autofree char *data_dir = NULL;
+  int                n_checks = 1000, interval = 5, duration = 60;
+  g_autofree char   *url = NULL;
+  g_autofree char   *data_dir = NULL;
   const GOptionEntry entries[] = {
     { "checks", 'n', 0, G_OPTION_ARG_INT, &n_checks, "How many checks", "N" },
     { "interval", 'i', 0, G_OPTION_ARG_INT, &interval, "Their interval in seconds", "S" },
@@ -110,11 +110,11 @@ main (int   argc,
   g_autoptr(OpsHealthEngine) engine = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autofree char *db_path = NULL;
-  Tally tally = { 0 };
-  guint64 cpu_before, cpu_after;
-  gint64 wall_before, wall_after;
-  guint64 rows;
-  double seconds, cpu_percent;
+  Tally            tally = { 0 };
+  guint64          cpu_before, cpu_after;
+  gint64           wall_before, wall_after;
+  guint64          rows;
+  double           seconds, cpu_percent;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || url == NULL)
@@ -160,7 +160,7 @@ main (int   argc,
   g_assert_no_error (error);
   rows = ops_history_get_rows_written (ops_health_engine_get_history (engine));
 
-  seconds = (wall_after - wall_before) / (double) G_USEC_PER_SEC;
+  seconds = (wall_after - wall_before) / (double)G_USEC_PER_SEC;
   cpu_percent = 100.0 * (cpu_after - cpu_before) / (wall_after - wall_before);
 
   g_print ("checks=%d interval=%ds duration=%.1fs\n", n_checks, interval, seconds);

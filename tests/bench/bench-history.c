@@ -25,7 +25,7 @@ static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
 {
-  double x = *(const double *) a, y = *(const double *) b;
+  double x = *(const double *)a, y = *(const double *)b;
 
   return x < y ? -1 : x > y;
 }
@@ -33,11 +33,11 @@ compare_doubles (gconstpointer a,
 /* Runs @query @n times; prints the median and the slowest. */
 static void
 time_query (const char *what,
-            void      (*query) (sqlite3 *db, gint64 id, gint64 now),
-            sqlite3    *db,
-            gint64      id,
-            gint64      now,
-            guint       n)
+            void (*query) (sqlite3 *db, gint64 id, gint64 now),
+            sqlite3 *db,
+            gint64   id,
+            gint64   now,
+            guint    n)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -65,7 +65,7 @@ query_30_days (sqlite3 *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsHistorySeries) series = ops_history_series_query (db, id, now - 30 * OPS_HISTORY_DAY_USEC,
-                                                                 now, &error);
+                                                                  now, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (series->n_points, >=, 720);
@@ -78,7 +78,7 @@ query_24_hours (sqlite3 *db,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsHistorySeries) series = ops_history_series_query (db, id, now - OPS_HISTORY_DAY_USEC,
-                                                                 now, &error);
+                                                                  now, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (series->n_points, >=, 1400);
@@ -101,7 +101,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  int n_samples = 1000000;
+  int                n_samples = 1000000;
   const GOptionEntry entries[] = {
     { "samples", 'n', 0, G_OPTION_ARG_INT, &n_samples, "How many samples to write", "N" },
     { NULL }
@@ -113,12 +113,12 @@ main (int   argc,
   g_autoptr(OpsStore) store = NULL;
   g_autoptr(OpsHistoryWriter) writer = NULL;
   g_autoptr(GArray) batch = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  gint64 now = g_get_real_time ();
-  gint64 ids[N_CHECKS];
-  gint64 dense_step = 60 * G_USEC_PER_SEC;
-  gint64 dense_samples = 30 * 24 * 60;
-  gint64 sparse_step;
-  gint64 written = 0, spent = 0;
+  gint64   now = g_get_real_time ();
+  gint64   ids[N_CHECKS];
+  gint64   dense_step = 60 * G_USEC_PER_SEC;
+  gint64   dense_samples = 30 * 24 * 60;
+  gint64   sparse_step;
+  gint64   written = 0, spent = 0;
   sqlite3 *db;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -153,7 +153,7 @@ main (int   argc,
   for (gint64 i = 0; i < n_samples; i++)
     {
       OpsHistoryRow row = { 0 };
-      gint64 start;
+      gint64        start;
 
       if (i < dense_samples)
         {
@@ -179,7 +179,7 @@ main (int   argc,
       if (batch->len == BATCH || i == n_samples - 1)
         {
           start = g_get_monotonic_time ();
-          _ops_history_writer_write (writer, (OpsHistoryRow *) (gpointer) batch->data, batch->len,
+          _ops_history_writer_write (writer, (OpsHistoryRow *)(gpointer)batch->data, batch->len,
                                      &error);
           spent += g_get_monotonic_time () - start;
           g_assert_no_error (error);
@@ -190,14 +190,14 @@ main (int   argc,
 
   g_print ("history: %" G_GINT64_FORMAT " samples for %d checks over 30 days\n", written, N_CHECKS);
   g_print ("  inserts: %.0f samples/s (batches of %d, rollups included)\n",
-           written / (spent / (double) G_USEC_PER_SEC), BATCH);
-  g_print ("RESULT inserts_per_s=%.0f\n", written / (spent / (double) G_USEC_PER_SEC));
+           written / (spent / (double)G_USEC_PER_SEC), BATCH);
+  g_print ("RESULT inserts_per_s=%.0f\n", written / (spent / (double)G_USEC_PER_SEC));
 
   /* Close the hours and days, as maintenance does. */
   {
     OpsHistoryMaintenance done;
-    gint64 start = g_get_monotonic_time ();
-    guint passes = 0;
+    gint64                start = g_get_monotonic_time ();
+    guint                 passes = 0;
 
     do
       {

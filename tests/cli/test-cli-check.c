@@ -46,16 +46,16 @@ ctl (const char *data_dir,
 
   g_ptr_array_add (argv, program);
   g_ptr_array_add (argv, (gpointer) "--data-dir");
-  g_ptr_array_add (argv, (gpointer) data_dir);
+  g_ptr_array_add (argv, (gpointer)data_dir);
   va_start (args, input);
   for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
+    g_ptr_array_add (argv, (gpointer)arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
+  process = g_subprocess_newv ((const char *const *)argv->pdata,
                                G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                 G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                   G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, input, NULL, &outcome.out, &outcome.err, &error);
@@ -187,18 +187,24 @@ test_bad_input (void)
     { { "check", "add", "x", "--kind", "gopher", NULL }, 2, "Say what to check with --kind" },
     { { "check", "add", "x", "--kind", "http", NULL }, 1, "The target is missing" },
     { { "check", "add", "x", "--kind", "http", "--target", "https://a/", "--interval", "fast", NULL },
-      2, "--interval: “fast” is not a duration" },
+      2,
+      "--interval: “fast” is not a duration" },
     { { "check", "add", "x", "--kind", "tcp", "--target", "a:1", "--method", "GET", NULL },
-      2, "--method does not apply to tcp checks" },
+      2,
+      "--method does not apply to tcp checks" },
     { { "check", "add", "x", "--kind", "http", "--target", "https://a/", "--max-body", "lots", NULL },
-      2, "“lots” is not a valid value for the option “max_body”" },
+      2,
+      "“lots” is not a valid value for the option “max_body”" },
     { { "check", "add", "x", "--kind", "http", "--target", "https://a/", "--condition",
         "[STATUS] = 200", NULL },
-      1, "column" },
+      1,
+      "column" },
     { { "check", "add", "x", "--kind", "postgresql", "--target", "host=db password=hunter2", NULL },
-      1, "The connection string contains a password" },
+      1,
+      "The connection string contains a password" },
     { { "check", "add", "x", "--kind", "tcp", "--target", "a:1", "--password-stdin", NULL },
-      2, "tcp checks take no password" },
+      2,
+      "tcp checks take no password" },
     { { "check", "run", NULL }, 2, "Name the checks to run, or give --all" },
     { { "check", "run", "nothing-by-that-name", NULL }, 2, "There is no check named" },
     { { "check", "history", "x", "--since", "yesterday", NULL }, 2, "--since" },

@@ -204,7 +204,7 @@ test_list (Fixture      *fixture,
   g_autoptr(OpsCheck) edited = NULL;
   g_autoptr(OpsCheckList) reread = NULL;
   g_autoptr(GError) error = NULL;
-  guint changes = 0;
+  guint     changes = 0;
   OpsCheck *found;
 
   g_signal_connect (fixture->list, "items-changed", G_CALLBACK (items_changed_cb), &changes);
@@ -277,11 +277,11 @@ test_secret_without_keyring_service (Fixture      *fixture,
 }
 
 static const char config_document[] =
-  "{\"format\":\"opsdeck-config\",\"version\":1,\"health\":{\"checks\":["
-  "{\"kind\":\"http\",\"name\":\"api\",\"target\":\"https://api.example/health\",\"interval\":\"30s\","
-  " \"conditions\":[\"[STATUS] == 200\"]},"
-  "{\"kind\":\"redis\",\"name\":\"cache\",\"target\":\"cache.example:6379\",\"tags\":[\"eu\"]}"
-  "]}}";
+    "{\"format\":\"opsdeck-config\",\"version\":1,\"health\":{\"checks\":["
+    "{\"kind\":\"http\",\"name\":\"api\",\"target\":\"https://api.example/health\",\"interval\":\"30s\","
+    " \"conditions\":[\"[STATUS] == 200\"]},"
+    "{\"kind\":\"redis\",\"name\":\"cache\",\"target\":\"cache.example:6379\",\"tags\":[\"eu\"]}"
+    "]}}";
 
 static void
 test_config (Fixture      *fixture,

@@ -62,9 +62,9 @@ test_evaluate (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(OpsCondition) condition = NULL;
       g_autoptr(GBytes) body = g_bytes_new_static (c->body, strlen (c->body));
-      g_autofree char *failure = NULL;
+      g_autofree char    *failure = NULL;
       OpsConditionContext context = { 0 };
-      gboolean met;
+      gboolean            met;
 
       g_test_message ("%s on “%s”", c->condition, c->body);
       condition = ops_condition_parse (c->condition, HTTP_PLACEHOLDERS, &error);
@@ -93,7 +93,7 @@ test_certificate_and_connected (void)
 {
   g_autoptr(OpsCondition) expiry = NULL;
   g_autoptr(OpsCondition) connected = NULL;
-  g_autofree char *failure = NULL;
+  g_autofree char    *failure = NULL;
   OpsConditionContext context = { 0 };
 
   expiry = ops_condition_parse ("[CERTIFICATE_EXPIRATION] > 48h", HTTP_PLACEHOLDERS, NULL);

@@ -106,7 +106,7 @@ ran_cb (GObject      *object,
 static gboolean
 not_null (gpointer data)
 {
-  return *(gpointer *) data != NULL;
+  return *(gpointer *)data != NULL;
 }
 
 static void
@@ -274,7 +274,7 @@ invalid_cb (GObject      *object,
 static gboolean
 is_true (gpointer data)
 {
-  return *(gboolean *) data;
+  return *(gboolean *)data;
 }
 
 /* The Test button: a result, and nothing else. */
@@ -316,7 +316,7 @@ test_scheduled (Fixture      *fixture,
                 gconstpointer data)
 {
   OpsCheck *check = add_http_check (fixture, "scheduled", "/ok");
-  guint before;
+  guint     before;
 
   ops_check_set_interval_ms (check, 1000);
   ops_check_set_timeout_ms (check, 1000);

@@ -25,7 +25,7 @@ file_contains (const char *path,
                const char *needle)
 {
   g_autofree char *data = NULL;
-  gsize length = 0;
+  gsize            length = 0;
 
   if (!g_file_get_contents (path, &data, &length, NULL))
     return FALSE;
@@ -50,7 +50,7 @@ ran_cb (GObject      *object,
 static gboolean
 not_null (gpointer data)
 {
-  return *(gpointer *) data != NULL;
+  return *(gpointer *)data != NULL;
 }
 
 static OpsCheckResult *
@@ -143,7 +143,7 @@ added_cb (GObject      *object,
 static gboolean
 is_true (gpointer data)
 {
-  return *(gboolean *) data;
+  return *(gboolean *)data;
 }
 
 /* The app's way: the keyring without blocking. */
@@ -158,7 +158,7 @@ test_add_async (void)
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_REDIS, "cache-async", target);
   g_autofree char *key = NULL;
   g_autofree char *stored = NULL;
-  gboolean done = FALSE;
+  gboolean         done = FALSE;
 
   ops_check_set_secret (check, PASSWORD);
   ops_check_list_add_async (list, check, NULL, added_cb, &done);

@@ -75,7 +75,7 @@ test_thresholds (void)
 {
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
     {
-      OpsHealthState state = { OPS_HEALTH_STATUS_UNKNOWN, 0, 0 };
+      OpsHealthState   state = { OPS_HEALTH_STATUS_UNKNOWN, 0, 0 };
       g_autofree char *states = g_strnfill (strlen (cases[c].results), ' ');
       g_autofree char *events = g_strnfill (strlen (cases[c].results), ' ');
 

@@ -12,7 +12,7 @@
 
 /* A fixed “now”, on an hour boundary plus 30 minutes, far from today so
  * that nothing depends on the clock. */
-#define NOW (G_GINT64_CONSTANT (1800000000) * G_USEC_PER_SEC + 30 * 60 * G_USEC_PER_SEC)
+#define NOW      (G_GINT64_CONSTANT (1800000000) * G_USEC_PER_SEC + 30 * 60 * G_USEC_PER_SEC)
 #define MIN_USEC (60 * G_USEC_PER_SEC)
 
 typedef struct
@@ -80,7 +80,7 @@ count_rows_printf (Fixture    *fixture,
                    ...)
 {
   g_autofree char *sql = NULL;
-  va_list args;
+  va_list          args;
 
   va_start (args, format);
   sql = g_strdup_vprintf (format, args);
@@ -144,7 +144,7 @@ test_batching (Fixture      *fixture,
       g_autoptr(OpsCheckResult) result = ops_check_result_new (fixture->check_id, NOW + i);
 
       ops_check_result_set_status (result, i % 10 == 0 ? OPS_HEALTH_STATUS_DOWN
-                                                         : OPS_HEALTH_STATUS_HEALTHY);
+                                                       : OPS_HEALTH_STATUS_HEALTHY);
       ops_check_result_set_total_us (result, 1000 + i);
       if (i % 10 == 0)
         ops_check_result_set_error (result, "connection refused");
@@ -195,7 +195,7 @@ test_rollups (Fixture      *fixture,
               gconstpointer data)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  gint64 hour = _ops_history_period_start (NOW, OPS_HISTORY_HOUR_USEC) - 2 * OPS_HISTORY_HOUR_USEC;
+  gint64                hour = _ops_history_period_start (NOW, OPS_HISTORY_HOUR_USEC) - 2 * OPS_HISTORY_HOUR_USEC;
   OpsHistoryMaintenance done;
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -216,7 +216,7 @@ test_rollups (Fixture      *fixture,
       g_array_append_val (rows, row);
     }
   /* Written in two batches, so that the upsert adds to the rows. */
-  write_samples (fixture, (OpsHistoryRow *) (gpointer) rows->data, 50);
+  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, 50);
   write_samples (fixture, &g_array_index (rows, OpsHistoryRow, 50), rows->len - 50);
 
   g_assert_cmpint (count_rows (fixture, "SELECT count FROM health_rollups WHERE resolution = 3600"),
@@ -273,7 +273,7 @@ test_retention (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  gint64 other = add_check (fixture, "db");
+  gint64                other = add_check (fixture, "db");
   OpsHistoryMaintenance done;
   g_autoptr(GError) error = NULL;
 
@@ -293,7 +293,7 @@ test_retention (Fixture      *fixture,
       g_array_append_val (rows, recent);
       g_array_append_val (rows, ancient);
     }
-  write_samples (fixture, (OpsHistoryRow *) (gpointer) rows->data, rows->len);
+  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 150);
 
   /* Small batches and a small budget: the pass stops and says so. */
@@ -332,7 +332,7 @@ test_removed_check_purged (Fixture      *fixture,
                            gconstpointer data)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  OpsCheck *check = ops_check_list_find_by_id (fixture->checks, fixture->check_id);
+  OpsCheck             *check = ops_check_list_find_by_id (fixture->checks, fixture->check_id);
   OpsHistoryMaintenance done;
   g_autoptr(GError) error = NULL;
 
@@ -343,7 +343,7 @@ test_removed_check_purged (Fixture      *fixture,
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *) (gpointer) rows->data, rows->len);
+  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   ops_check_list_remove (fixture->checks, check, &error);
   g_assert_no_error (error);
@@ -392,17 +392,17 @@ test_uptime (Fixture      *fixture,
                                : m % 13 == 0 ? OPS_HEALTH_STATUS_UNKNOWN
                                : m % 11 == 0 ? OPS_HEALTH_STATUS_DEGRADED
                                              : OPS_HEALTH_STATUS_HEALTHY;
-      OpsHistoryRow row = sample (fixture->check_id, NOW - m * MIN_USEC - 1, status, 2000);
+      OpsHistoryRow   row = sample (fixture->check_id, NOW - m * MIN_USEC - 1, status, 2000);
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *) (gpointer) rows->data, rows->len);
+  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
     {
       gint64 from = NOW - windows[w].from_ago * MIN_USEC;
       gint64 to = NOW - windows[w].to_ago * MIN_USEC;
-      guint count = 0, failures = 0;
+      guint  count = 0, failures = 0;
 
       for (guint i = 0; i < rows->len; i++)
         {
@@ -442,14 +442,14 @@ test_series (Fixture      *fixture,
   /* Every 10 minutes for 40 days; down for one whole hour, 5 hours ago. */
   for (gint64 t = NOW - 40 * OPS_HISTORY_DAY_USEC; t < NOW; t += 10 * MIN_USEC)
     {
-      gboolean down = t >= down_hour && t < down_hour + OPS_HISTORY_HOUR_USEC;
+      gboolean      down = t >= down_hour && t < down_hour + OPS_HISTORY_HOUR_USEC;
       OpsHistoryRow row = sample (fixture->check_id, t,
                                   down ? OPS_HEALTH_STATUS_DOWN : OPS_HEALTH_STATUS_HEALTHY,
                                   down ? -1 : 3000);
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *) (gpointer) rows->data, rows->len);
+  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   g_assert_cmpint (ops_history_pick_resolution (NOW - OPS_HISTORY_HOUR_USEC, NOW), ==,
                    OPS_HISTORY_RAW);
@@ -513,7 +513,7 @@ test_samples (Fixture      *fixture,
   g_autoptr(GPtrArray) samples = NULL;
   OpsCheckResult *result;
 
-  rows[1].error = (char *) "timed out after 10 s waiting for the first byte";
+  rows[1].error = (char *)"timed out after 10 s waiting for the first byte";
   rows[2].dns_us = 100;
   write_samples (fixture, rows, G_N_ELEMENTS (rows));
 

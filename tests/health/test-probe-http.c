@@ -16,46 +16,46 @@
 /* The HTTP probe against the real nginx on loopback (plain and HTTPS with
  * certificates made by the test), and against servers that misbehave. */
 
-static OpsTestNginx *nginx;
-static OpsTestCerts *certs;
+static OpsTestNginx    *nginx;
+static OpsTestCerts    *certs;
 static OpsProbeContext *context;
 
-#define HEALTH_JSON_PASS                                                                        \
-  "{\"status\":\"pass\",\"version\":\"1\",\"checks\":{"                                         \
-  "\"postgres:responseTime\":[{\"componentId\":\"db-1\",\"componentType\":\"datastore\","       \
-  "\"observedValue\":35,\"observedUnit\":\"ms\",\"status\":\"pass\"}],"                         \
+#define HEALTH_JSON_PASS                                                                  \
+  "{\"status\":\"pass\",\"version\":\"1\",\"checks\":{"                                   \
+  "\"postgres:responseTime\":[{\"componentId\":\"db-1\",\"componentType\":\"datastore\"," \
+  "\"observedValue\":35,\"observedUnit\":\"ms\",\"status\":\"pass\"}],"                   \
   "\"uptime\":[{\"componentType\":\"system\",\"observedValue\":1209600.2,\"status\":\"pass\"}]}}"
 
 static const char server_config[] =
-  "location = /ok { return 200 \"fine\"; }\n"
-  "location = /error { return 503 \"down\"; }\n"
-  "location = /redirect { return 302 /ok; }\n"
-  "location = /json { default_type application/json;"
-  "  return 200 '{\"status\":\"UP\",\"checks\":{\"db\":{\"status\":\"DOWN\"}},\"items\":[1,2]}'; }\n"
-  "location = /malformed { default_type application/json; return 200 '{\"status\": \"UP\", '; }\n"
-  "location = /malformed-health { default_type application/health+json; return 200 '{\"status\":'; }\n"
-  "location = /health { default_type application/health+json; return 200 '" HEALTH_JSON_PASS "'; }\n"
-  "location = /health-warn { default_type application/health+json;"
-  "  return 200 '{\"status\":\"warn\",\"checks\":{\"cpu:utilization\":[{\"componentType\":\"system\","
-  "\"observedValue\":91,\"observedUnit\":\"percent\",\"status\":\"warn\",\"output\":\"cpu above 90%\"}]}}'; }\n"
-  "location = /health-fail { default_type application/health+json;"
-  "  return 503 '{\"status\":\"fail\",\"output\":\"database unreachable\"}'; }\n"
-  "location = /actuator { default_type application/json;"
-  "  return 200 '{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\",\"details\":"
-  "{\"database\":\"PostgreSQL\"}},\"broker\":{\"status\":\"UP\",\"components\":{\"us1\":"
-  "{\"status\":\"UP\"}}}}}'; }\n"
-  "location = /actuator-down { default_type application/json;"
-  "  return 503 '{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\",\"details\":"
-  "{\"error\":\"java.net.ConnectException: Connection refused\"}}}}'; }\n"
-  "location = /private { if ($http_authorization != \"Bearer s3cret\") { return 401; }"
-  "  return 200 \"welcome\"; }\n"
-  "location = /echo-header { return 200 $http_x_opsdeck; }\n";
+    "location = /ok { return 200 \"fine\"; }\n"
+    "location = /error { return 503 \"down\"; }\n"
+    "location = /redirect { return 302 /ok; }\n"
+    "location = /json { default_type application/json;"
+    "  return 200 '{\"status\":\"UP\",\"checks\":{\"db\":{\"status\":\"DOWN\"}},\"items\":[1,2]}'; }\n"
+    "location = /malformed { default_type application/json; return 200 '{\"status\": \"UP\", '; }\n"
+    "location = /malformed-health { default_type application/health+json; return 200 '{\"status\":'; }\n"
+    "location = /health { default_type application/health+json; return 200 '" HEALTH_JSON_PASS "'; }\n"
+    "location = /health-warn { default_type application/health+json;"
+    "  return 200 '{\"status\":\"warn\",\"checks\":{\"cpu:utilization\":[{\"componentType\":\"system\","
+    "\"observedValue\":91,\"observedUnit\":\"percent\",\"status\":\"warn\",\"output\":\"cpu above 90%\"}]}}'; }\n"
+    "location = /health-fail { default_type application/health+json;"
+    "  return 503 '{\"status\":\"fail\",\"output\":\"database unreachable\"}'; }\n"
+    "location = /actuator { default_type application/json;"
+    "  return 200 '{\"status\":\"UP\",\"components\":{\"db\":{\"status\":\"UP\",\"details\":"
+    "{\"database\":\"PostgreSQL\"}},\"broker\":{\"status\":\"UP\",\"components\":{\"us1\":"
+    "{\"status\":\"UP\"}}}}}'; }\n"
+    "location = /actuator-down { default_type application/json;"
+    "  return 503 '{\"status\":\"DOWN\",\"components\":{\"db\":{\"status\":\"DOWN\",\"details\":"
+    "{\"error\":\"java.net.ConnectException: Connection refused\"}}}}'; }\n"
+    "location = /private { if ($http_authorization != \"Bearer s3cret\") { return 401; }"
+    "  return 200 \"welcome\"; }\n"
+    "location = /echo-header { return 200 $http_x_opsdeck; }\n";
 
 static OpsCheck *
 http_check (const char *path)
 {
   g_autofree char *url = ops_test_nginx_url (nginx, path);
-  OpsCheck *check = ops_check_new (OPS_CHECK_KIND_HTTP, path, url);
+  OpsCheck        *check = ops_check_new (OPS_CHECK_KIND_HTTP, path, url);
 
   ops_check_set_timeout_ms (check, 5000);
   return check;
@@ -67,7 +67,7 @@ test_ok (void)
   g_autoptr(OpsCheck) check = http_check ("/ok");
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
   const OpsProbeTiming *timing = ops_check_result_get_timing (result);
-  double status_code = 0;
+  double                status_code = 0;
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_HEALTHY, NULL);
   g_assert_cmpstr (ops_check_result_get_summary (result), ==, "HTTP 200");
@@ -142,7 +142,7 @@ test_health_json (void)
   g_autoptr(OpsCheckResult) pass = ops_test_run_check (context, pass_check);
   g_autoptr(OpsCheckResult) warn = ops_test_run_check (context, warn_check);
   g_autoptr(OpsCheckResult) fail = ops_test_run_check (context, fail_check);
-  JsonArray *components;
+  JsonArray  *components;
   JsonObject *first;
 
   ops_test_assert_error (pass, OPS_HEALTH_STATUS_HEALTHY, NULL);
@@ -261,7 +261,7 @@ test_headers_and_token (void)
 static void
 test_never_answers (void)
 {
-  OpsTestServer *server = ops_test_server_new (OPS_TEST_SERVER_SILENT);
+  OpsTestServer   *server = ops_test_server_new (OPS_TEST_SERVER_SILENT);
   g_autofree char *url = ops_test_server_url (server, "/");
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "silent", url);
   g_autoptr(OpsCheckResult) result = NULL;
@@ -277,7 +277,7 @@ test_never_answers (void)
 static void
 test_closes_mid_response (void)
 {
-  OpsTestServer *server = ops_test_server_new (OPS_TEST_SERVER_CLOSE_EARLY);
+  OpsTestServer   *server = ops_test_server_new (OPS_TEST_SERVER_CLOSE_EARLY);
   g_autofree char *url = ops_test_server_url (server, "/");
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "early", url);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
@@ -290,7 +290,7 @@ test_closes_mid_response (void)
 static void
 test_not_http (void)
 {
-  OpsTestServer *server = ops_test_server_new (OPS_TEST_SERVER_GARBAGE);
+  OpsTestServer   *server = ops_test_server_new (OPS_TEST_SERVER_GARBAGE);
   g_autofree char *url = ops_test_server_url (server, "/");
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "garbage", url);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
@@ -302,7 +302,7 @@ test_not_http (void)
 static void
 test_connection_refused (void)
 {
-  guint16 port = ops_test_free_port ();
+  guint16          port = ops_test_free_port ();
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/", port);
   g_autofree char *where = g_strdup_printf ("connection refused by 127.0.0.1:%u", port);
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "refused", url);
@@ -315,7 +315,7 @@ static void
 test_unknown_host (void)
 {
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "unknown",
-                                             "http://no-such-host.invalid/health");
+                                              "http://no-such-host.invalid/health");
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN, "no-such-host.invalid");
@@ -329,7 +329,7 @@ run_tls (const char *cert,
          gboolean    verify,
          const char *condition)
 {
-  OpsTestNginx *server = ops_test_nginx_start ("location = /ok { return 200 \"secure\"; }", cert, key);
+  OpsTestNginx    *server = ops_test_nginx_start ("location = /ok { return 200 \"secure\"; }", cert, key);
   g_autofree char *url = ops_test_nginx_url (server, "/ok");
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, "tls", url);
   OpsCheckResult *result;
@@ -351,7 +351,7 @@ static void
 test_tls_valid (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->valid_cert, certs->valid_key, TRUE, TRUE,
-                                              "[CERTIFICATE_EXPIRATION] > 48h");
+                                               "[CERTIFICATE_EXPIRATION] > 48h");
   double days = 0;
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_HEALTHY, NULL);
@@ -365,7 +365,7 @@ static void
 test_tls_unknown_authority (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->valid_cert, certs->valid_key, FALSE, TRUE,
-                                              NULL);
+                                               NULL);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN,
                          "TLS certificate is signed by an unknown authority (CN=Opsdeck Test CA)");
@@ -375,7 +375,7 @@ static void
 test_tls_expired (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->expired_cert, certs->expired_key, TRUE, TRUE,
-                                              NULL);
+                                               NULL);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN, "TLS certificate expired on ");
 }
@@ -384,7 +384,7 @@ static void
 test_tls_self_signed (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->self_signed_cert, certs->self_signed_key,
-                                              TRUE, TRUE, NULL);
+                                               TRUE, TRUE, NULL);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN, "TLS certificate is self-signed");
 }
@@ -393,7 +393,7 @@ static void
 test_tls_wrong_host (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->wrong_host_cert, certs->wrong_host_key, TRUE,
-                                              TRUE, NULL);
+                                               TRUE, NULL);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN,
                          "TLS certificate is for wrong.example.invalid, not 127.0.0.1");
@@ -403,7 +403,7 @@ static void
 test_tls_verification_off (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->expired_cert, certs->expired_key, FALSE,
-                                              FALSE, NULL);
+                                               FALSE, NULL);
   JsonNode *flag;
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_HEALTHY, NULL);
@@ -416,7 +416,7 @@ static void
 test_tls_expires_soon (void)
 {
   g_autoptr(OpsCheckResult) result = run_tls (certs->soon_cert, certs->soon_key, TRUE, TRUE,
-                                              "[CERTIFICATE_EXPIRATION] > 7d");
+                                               "[CERTIFICATE_EXPIRATION] > 7d");
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN, "TLS certificate expires in 3.0 days");
 }

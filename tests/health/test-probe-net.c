@@ -14,7 +14,7 @@
 
 /* TCP, DNS and TLS-certificate checks against listeners on loopback. */
 
-static OpsTestCerts *certs;
+static OpsTestCerts    *certs;
 static OpsProbeContext *context;
 
 static OpsCheck *
@@ -30,7 +30,7 @@ new_check (OpsCheckKind kind,
 static void
 test_tcp_open (void)
 {
-  OpsTestServer *server = ops_test_server_new (OPS_TEST_SERVER_ACCEPT);
+  OpsTestServer   *server = ops_test_server_new (OPS_TEST_SERVER_ACCEPT);
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", server->port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TCP, target);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
@@ -45,7 +45,7 @@ test_tcp_open (void)
 static void
 test_tcp_refused (void)
 {
-  guint16 port = ops_test_free_port ();
+  guint16          port = ops_test_free_port ();
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", port);
   g_autofree char *expected = g_strdup_printf ("connection refused by 127.0.0.1:%u", port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TCP, target);
@@ -63,7 +63,7 @@ test_tcp_refused (void)
 static void
 test_tcp_by_name (void)
 {
-  OpsTestServer *server = ops_test_server_new (OPS_TEST_SERVER_ACCEPT);
+  OpsTestServer   *server = ops_test_server_new (OPS_TEST_SERVER_ACCEPT);
   g_autofree char *target = g_strdup_printf ("localhost:%u", server->port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TCP, target);
   g_autoptr(OpsCheckResult) result = NULL;
@@ -117,7 +117,7 @@ run_tls (const char *cert,
          const char *key,
          gboolean    verify)
 {
-  OpsTestNginx *server = ops_test_nginx_start ("location / { return 200; }", cert, key);
+  OpsTestNginx    *server = ops_test_nginx_start ("location / { return 200; }", cert, key);
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", server->port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TLS, target);
   OpsCheckResult *result;
@@ -151,8 +151,8 @@ test_tls_days_left (void)
 static void
 test_tls_limits (void)
 {
-  OpsTestNginx *server = ops_test_nginx_start ("location / { return 200; }", certs->soon_cert,
-                                               certs->soon_key);
+  OpsTestNginx    *server = ops_test_nginx_start ("location / { return 200; }", certs->soon_cert,
+                                                  certs->soon_key);
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", server->port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TLS, target);
   g_autoptr(OpsCheckResult) result = NULL;
@@ -171,7 +171,7 @@ test_tls_invalid (void)
   g_autoptr(OpsCheckResult) expired = run_tls (certs->expired_cert, certs->expired_key, TRUE);
   g_autoptr(OpsCheckResult) wrong = run_tls (certs->wrong_host_cert, certs->wrong_host_key, TRUE);
   g_autoptr(OpsCheckResult) unverified = run_tls (certs->wrong_host_cert, certs->wrong_host_key,
-                                                  FALSE);
+                                                   FALSE);
 
   ops_test_assert_error (expired, OPS_HEALTH_STATUS_DOWN, "TLS certificate expired on ");
   ops_test_assert_error (wrong, OPS_HEALTH_STATUS_DOWN,
@@ -183,7 +183,7 @@ test_tls_invalid (void)
 static void
 test_tls_not_tls (void)
 {
-  OpsTestNginx *server = ops_test_nginx_start ("location / { return 200; }", NULL, NULL);
+  OpsTestNginx    *server = ops_test_nginx_start ("location / { return 200; }", NULL, NULL);
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", server->port);
   g_autoptr(OpsCheck) check = new_check (OPS_CHECK_KIND_TLS, target);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);

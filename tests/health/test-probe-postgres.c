@@ -19,7 +19,7 @@ pg_check (OpsTestPostgresNode *node,
           gboolean             with_password)
 {
   g_autofree char *target = ops_test_postgres_conninfo (postgres, node);
-  OpsCheck *check = ops_check_new (OPS_CHECK_KIND_POSTGRESQL, "db", target);
+  OpsCheck        *check = ops_check_new (OPS_CHECK_KIND_POSTGRESQL, "db", target);
 
   ops_check_set_timeout_ms (check, 10000);
   if (with_password)
@@ -106,7 +106,7 @@ test_passwords (void)
 static void
 test_refused (void)
 {
-  guint16 port = ops_test_free_port ();
+  guint16          port = ops_test_free_port ();
   g_autofree char *target = g_strdup_printf ("host=127.0.0.1 port=%u dbname=postgres user=monitor", port);
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_POSTGRESQL, "db", target);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
@@ -118,7 +118,7 @@ static void
 test_unknown_host (void)
 {
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_POSTGRESQL, "db",
-                                             "host=no-such-host.invalid dbname=postgres");
+                                              "host=no-such-host.invalid dbname=postgres");
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);
 
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN, "unknown host name “no-such-host.invalid”");

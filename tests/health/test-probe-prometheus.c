@@ -18,8 +18,8 @@
  * ones too), the text format parser and the health score. */
 
 static OpsTestNodeExporter *exporter;
-static OpsTestNginx *nginx;
-static OpsProbeContext *context;
+static OpsTestNginx        *nginx;
+static OpsProbeContext     *context;
 
 typedef struct
 {
@@ -47,18 +47,18 @@ static void
 test_parser (void)
 {
   static const char text[] =
-    "# HELP node_load1 1m load average.\n"
-    "# TYPE node_load1 gauge\n"
-    "node_load1 0.21\n"
-    "this line is garbage\n"
-    "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} 1234.5 1700000000000\n"
-    "broken{label=\"unterminated} 1\n"
-    "no_value_here\n"
-    "   \n"
-    "weird{path=\"a \\\"quoted\\\" \\\\ value\",} +Inf\n";
+      "# HELP node_load1 1m load average.\n"
+      "# TYPE node_load1 gauge\n"
+      "node_load1 0.21\n"
+      "this line is garbage\n"
+      "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} 1234.5 1700000000000\n"
+      "broken{label=\"unterminated} 1\n"
+      "no_value_here\n"
+      "   \n"
+      "weird{path=\"a \\\"quoted\\\" \\\\ value\",} +Inf\n";
   Collected c = { 0 };
-  guint ignored = 0;
-  guint samples;
+  guint     ignored = 0;
+  guint     samples;
 
   samples = ops_prometheus_text_parse (text, strlen (text), collect_cb, &c, &ignored);
   g_assert_cmpuint (samples, ==, 3);
@@ -84,11 +84,11 @@ test_score (void)
   } cases[] = {
     { 0, 0, 0, 100, OPS_SCORE_HEALTHY },
     { 10, 20, 30, 85, OPS_SCORE_DEGRADED },
-    { 75, 10, 10, 67.5, OPS_SCORE_WARNING },         /* 100-22.5-3-2-5 (CPU warning) */
-    { 95, 95, 50, 3, OPS_SCORE_CRITICAL },           /* 100-28.5-28.5-10-15-15 */
-    { 100, 100, 100, 0, OPS_SCORE_CRITICAL },        /* clamped */
-    { NAN, 50, 50, 75, OPS_SCORE_DEGRADED },         /* unknown CPU takes nothing */
-    { 20, 80, 85, 43, OPS_SCORE_CRITICAL },          /* 100-6-24-17-5-5 */
+    { 75, 10, 10, 67.5, OPS_SCORE_WARNING },  /* 100-22.5-3-2-5 (CPU warning) */
+    { 95, 95, 50, 3, OPS_SCORE_CRITICAL },    /* 100-28.5-28.5-10-15-15 */
+    { 100, 100, 100, 0, OPS_SCORE_CRITICAL }, /* clamped */
+    { NAN, 50, 50, 75, OPS_SCORE_DEGRADED },  /* unknown CPU takes nothing */
+    { 20, 80, 85, 43, OPS_SCORE_CRITICAL },   /* 100-6-24-17-5-5 */
   };
   OpsScoreThresholds limits = OPS_SCORE_THRESHOLDS_DEFAULT;
 
@@ -147,16 +147,16 @@ static void
 test_garbage_lines (void)
 {
   static const char page[] =
-    "# HELP node_memory_MemTotal_bytes Memory information field MemTotal_bytes.\n"
-    "node_memory_MemTotal_bytes 1000\n"
-    "node_memory_MemAvailable_bytes 50\n"
-    "%%% not a metric %%%\n"
-    "node_filesystem_size_bytes{device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"} 100\n"
-    "node_filesystem_avail_bytes{device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"} 3\n"
-    "node_filesystem_size_bytes{device=\"tmpfs\",fstype=\"tmpfs\",mountpoint=\"/run\"} 100\n"
-    "node_filesystem_avail_bytes{device=\"tmpfs\",fstype=\"tmpfs\",mountpoint=\"/run\"} 0\n"
-    "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} oops\n"
-    "{\"json\": \"in a metrics page\"}\n";
+      "# HELP node_memory_MemTotal_bytes Memory information field MemTotal_bytes.\n"
+      "node_memory_MemTotal_bytes 1000\n"
+      "node_memory_MemAvailable_bytes 50\n"
+      "%%% not a metric %%%\n"
+      "node_filesystem_size_bytes{device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"} 100\n"
+      "node_filesystem_avail_bytes{device=\"/dev/sda1\",fstype=\"ext4\",mountpoint=\"/\"} 3\n"
+      "node_filesystem_size_bytes{device=\"tmpfs\",fstype=\"tmpfs\",mountpoint=\"/run\"} 100\n"
+      "node_filesystem_avail_bytes{device=\"tmpfs\",fstype=\"tmpfs\",mountpoint=\"/run\"} 0\n"
+      "node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"} oops\n"
+      "{\"json\": \"in a metrics page\"}\n";
   g_autofree char *url = ops_test_nginx_url (nginx, "/metrics.txt");
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "host", url);
   g_autoptr(OpsCheckResult) result = NULL;

@@ -11,16 +11,16 @@
 /* The Redis probe against the real redis-server: without a password, with
  * one, and a replica. */
 
-static OpsTestRedis *open_redis;
-static OpsTestRedis *locked_redis;
-static OpsTestRedis *replica;
+static OpsTestRedis    *open_redis;
+static OpsTestRedis    *locked_redis;
+static OpsTestRedis    *replica;
 static OpsProbeContext *context;
 
 static OpsCheck *
 redis_check (OpsTestRedis *redis)
 {
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", redis->port);
-  OpsCheck *check = ops_check_new (OPS_CHECK_KIND_REDIS, "redis", target);
+  OpsCheck        *check = ops_check_new (OPS_CHECK_KIND_REDIS, "redis", target);
 
   ops_check_set_timeout_ms (check, 5000);
   return check;
@@ -121,7 +121,7 @@ test_replica_lost_primary (void)
 static void
 test_not_redis (void)
 {
-  guint16 port = ops_test_free_port ();
+  guint16          port = ops_test_free_port ();
   g_autofree char *target = g_strdup_printf ("127.0.0.1:%u", port);
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_REDIS, "none", target);
   g_autoptr(OpsCheckResult) result = ops_test_run_check (context, check);

@@ -37,7 +37,7 @@ static void
 fixture_setup (Fixture      *fixture,
                gconstpointer data)
 {
-  const char *token = data;
+  const char      *token = data;
   g_autofree char *url = NULL;
 
   fixture->server = ops_test_websocket_new (token);
@@ -110,7 +110,7 @@ single_run_cb (GObject      *object,
 static gboolean
 not_null (gpointer data)
 {
-  return *(gpointer *) data != NULL;
+  return *(gpointer *)data != NULL;
 }
 
 static void
@@ -162,7 +162,7 @@ test_updates_become_results (Fixture      *fixture,
 
   /* Every service's last word is kept for the detail view. */
   services = json_node_get_object (json_object_get_member (
-    ops_check_result_get_details (last_pushed (fixture)), "services"));
+      ops_check_result_get_details (last_pushed (fixture)), "services"));
   g_assert_cmpstr (json_object_get_string_member (services, "cache"), ==, "degraded");
   g_assert_cmpstr (json_object_get_string_member (services, "database"), ==, "healthy");
 }
@@ -212,7 +212,7 @@ test_frame_too_large (Fixture      *fixture,
                       gconstpointer data)
 {
   g_autofree char *huge = NULL;
-  GString *text = g_string_new ("{\"type\":\"health-update\",\"service\":\"database\",\"status\":\"healthy\",\"pad\":\"");
+  GString         *text = g_string_new ("{\"type\":\"health-update\",\"service\":\"database\",\"status\":\"healthy\",\"pad\":\"");
 
   start_stream (fixture);
   g_assert_true (ops_test_wait_until (has_connections, fixture, 5000));
@@ -269,7 +269,7 @@ test_token (Fixture      *fixture,
 static void
 test_refused (void)
 {
-  guint16 port = ops_test_free_port ();
+  guint16          port = ops_test_free_port ();
   g_autofree char *url = g_strdup_printf ("ws://127.0.0.1:%u/ws/events", port);
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_WEBSOCKET, "events", url);
   g_autoptr(OpsCheckResult) result = NULL;
@@ -288,7 +288,13 @@ test_backoff (void)
     guint attempt;
     guint base_ms;
   } cases[] = {
-    { 1, 1000 }, { 2, 2000 }, { 3, 4000 }, { 4, 8000 }, { 6, 32000 }, { 7, 60000 }, { 20, 60000 },
+    { 1, 1000 },
+    { 2, 2000 },
+    { 3, 4000 },
+    { 4, 8000 },
+    { 6, 32000 },
+    { 7, 60000 },
+    { 20, 60000 },
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -337,7 +343,7 @@ main (int   argc,
   ops_test_init (&argc, &argv);
   context = ops_probe_context_new (NULL);
 
-#define ADD(path, func, token)                                                                  \
+#define ADD(path, func, token) \
   g_test_add (path, Fixture, token, fixture_setup, func, fixture_teardown)
   ADD ("/opsdeck/health/websocket/test-button", test_test_button, NULL);
   ADD ("/opsdeck/health/websocket/updates-become-results", test_updates_become_results, NULL);

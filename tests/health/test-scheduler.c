@@ -25,7 +25,7 @@ typedef struct
   OpsScheduler *scheduler;
   GPtrArray    *checks;
   GArray       *runs;
-  GHashTable   *running; /* OpsCheck set */
+  GHashTable   *running;    /* OpsCheck set */
   gint64        probe_usec; /* < 0: the test ends runs itself */
   guint         max_running;
 } Harness;
@@ -54,8 +54,8 @@ run_cb (OpsScheduler *scheduler,
         gpointer      user_data)
 {
   Harness *h = user_data;
-  guint index = 0;
-  Run run;
+  guint    index = 0;
+  Run      run;
 
   g_assert_true (g_ptr_array_find (h->checks, check, &index));
   /* Never two runs of one check at once. */
@@ -94,7 +94,7 @@ harness_init (Harness *h,
   for (guint i = 0; i < n_checks; i++)
     {
       g_autofree char *name = g_strdup_printf ("check-%u", i);
-      OpsCheck *check = ops_check_new (OPS_CHECK_KIND_TCP, name, "127.0.0.1:1");
+      OpsCheck        *check = ops_check_new (OPS_CHECK_KIND_TCP, name, "127.0.0.1:1");
 
       ops_check_set_interval_ms (check, interval_ms);
       ops_check_set_timeout_ms (check, MIN (interval_ms, 10000));
@@ -159,11 +159,11 @@ test_intervals (void)
 
   for (guint c = 0; c < G_N_ELEMENTS (intervals_ms); c++)
     {
-      gint64 interval = (gint64) intervals_ms[c] * MS;
-      gint64 jitter = MIN (interval * 2 / 100, 500 * MS);
-      gint64 span = 20 * interval;
+      gint64  interval = (gint64)intervals_ms[c] * MS;
+      gint64  jitter = MIN (interval * 2 / 100, 500 * MS);
+      gint64  span = 20 * interval;
       Harness h = { 0 };
-      gint64 start, previous = -1;
+      gint64  start, previous = -1;
 
       harness_init (&h, 1, intervals_ms[c], 10 * MS);
       start = now (&h);
@@ -199,7 +199,7 @@ test_first_runs_spread (void)
 {
   g_autoptr(GHashTable) buckets = g_hash_table_new (NULL, NULL);
   Harness h = { 0 };
-  gint64 start;
+  gint64  start;
 
   harness_init (&h, 200, 10000, 5 * MS);
   start = now (&h);
@@ -213,7 +213,7 @@ test_first_runs_spread (void)
 
       g_assert_cmpint (offset, >=, 0);
       g_assert_cmpint (offset, <, 10 * SEC);
-      g_hash_table_add (buckets, GINT_TO_POINTER ((int) (offset / (100 * MS)) + 1));
+      g_hash_table_add (buckets, GINT_TO_POINTER ((int)(offset / (100 * MS)) + 1));
     }
 
   /* 200 runs over 100 slots of 100 ms: a uniform spread fills most. */
@@ -262,7 +262,7 @@ test_concurrency_limit (void)
 static void
 test_check_now (void)
 {
-  Harness h = { 0 };
+  Harness   h = { 0 };
   OpsCheck *check;
 
   harness_init (&h, 1, 60000, -1);
@@ -326,7 +326,7 @@ static void
 test_pause_one (void)
 {
   Harness h = { 0 };
-  gint64 paused_at, resumed_at;
+  gint64  paused_at, resumed_at;
 
   harness_init (&h, 2, 5000, 10 * MS);
   harness_add_all (&h);
@@ -359,8 +359,8 @@ static void
 test_pause_all (void)
 {
   Harness h = { 0 };
-  gint64 paused_at, resumed_at;
-  gint64 first = G_MAXINT64, last = 0;
+  gint64  paused_at, resumed_at;
+  gint64  first = G_MAXINT64, last = 0;
 
   harness_init (&h, 50, 2000, 10 * MS);
   harness_add_all (&h);
@@ -420,7 +420,7 @@ static void
 test_interval_change (void)
 {
   Harness h = { 0 };
-  gint64 changed_at;
+  gint64  changed_at;
 
   harness_init (&h, 1, 3600000, 10 * MS);
   harness_add_all (&h);
@@ -438,7 +438,7 @@ test_interval_change (void)
 static void
 test_remove_while_running (void)
 {
-  Harness h = { 0 };
+  Harness   h = { 0 };
   OpsCheck *check;
 
   harness_init (&h, 1, 1000, -1);

@@ -13,9 +13,9 @@ struct _OpsTestClock
 {
   OpsClock parent_instance;
 
-  GList  *timeouts; /* Timeout, by due time */
-  gint64  now;
-  guint   last_id;
+  GList *timeouts; /* Timeout, by due time */
+  gint64 now;
+  guint  last_id;
 };
 
 typedef struct
@@ -63,7 +63,7 @@ test_add_timeout (OpsClock   *clock,
                   gpointer    user_data)
 {
   OpsTestClock *self = OPS_TEST_CLOCK (clock);
-  Timeout *timeout = g_new0 (Timeout, 1);
+  Timeout      *timeout = g_new0 (Timeout, 1);
 
   timeout->id = ++self->last_id;
   timeout->order = timeout->id;
@@ -82,7 +82,7 @@ test_remove_timeout (OpsClock *clock,
   OpsTestClock *self = OPS_TEST_CLOCK (clock);
 
   for (GList *l = self->timeouts; l != NULL; l = l->next)
-    if (((Timeout *) l->data)->id == id)
+    if (((Timeout *)l->data)->id == id)
       {
         g_free (l->data);
         self->timeouts = g_list_delete_link (self->timeouts, l);
@@ -105,7 +105,7 @@ ops_test_clock_finalize (GObject *object)
 static void
 ops_test_clock_class_init (OpsTestClockClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass  *object_class = G_OBJECT_CLASS (klass);
   OpsClockClass *clock_class = OPS_CLOCK_CLASS (klass);
 
   object_class->finalize = ops_test_clock_finalize;
@@ -142,7 +142,7 @@ ops_test_clock_advance (OpsTestClock *self,
 
   g_assert_cmpint (usec, >=, 0);
 
-  while (self->timeouts != NULL && ((Timeout *) self->timeouts->data)->due <= target)
+  while (self->timeouts != NULL && ((Timeout *)self->timeouts->data)->due <= target)
     {
       Timeout *timeout = self->timeouts->data;
 
@@ -159,7 +159,7 @@ ops_test_clock_advance (OpsTestClock *self,
 gint64
 ops_test_clock_get_next_due (OpsTestClock *self)
 {
-  return self->timeouts != NULL ? ((Timeout *) self->timeouts->data)->due : -1;
+  return self->timeouts != NULL ? ((Timeout *)self->timeouts->data)->due : -1;
 }
 
 guint

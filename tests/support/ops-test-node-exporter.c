@@ -19,9 +19,9 @@ OpsTestNodeExporter *
 ops_test_node_exporter_start (void)
 {
   OpsTestNodeExporter *self = g_new0 (OpsTestNodeExporter, 1);
-  g_autofree char *dir = ops_test_make_server_dir ("node-exporter");
-  g_autofree char *listen = NULL;
-  g_autofree char *program = g_find_program_in_path ("prometheus-node-exporter");
+  g_autofree char     *dir = ops_test_make_server_dir ("node-exporter");
+  g_autofree char     *listen = NULL;
+  g_autofree char     *program = g_find_program_in_path ("prometheus-node-exporter");
 
   if (program == NULL)
     program = g_find_program_in_path ("node_exporter");

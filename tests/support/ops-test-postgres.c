@@ -25,7 +25,7 @@ find_bindir (void)
 {
   g_autoptr(GDir) dir = g_dir_open ("/usr/lib/postgresql", 0, NULL);
   const char *name;
-  int best = 0;
+  int         best = 0;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
@@ -61,7 +61,7 @@ as_server_user (const char *const *argv)
       g_strv_builder_add (builder, SERVER_USER);
       g_strv_builder_add (builder, "--");
     }
-  g_strv_builder_addv (builder, (const char **) argv);
+  g_strv_builder_addv (builder, (const char **)argv);
 
   return g_strv_builder_end (builder);
 }
@@ -72,7 +72,7 @@ run_as_server_user (const char *const *argv,
 {
   g_auto(GStrv) full = as_server_user (argv);
 
-  ops_test_run ((const char *const *) full, cwd);
+  ops_test_run ((const char *const *)full, cwd);
 }
 
 static void
@@ -86,7 +86,8 @@ give_to_server_user (const char *path)
   pw = getpwnam (SERVER_USER);
   if (pw == NULL)
     g_error ("There is no “%s” user to run PostgreSQL as; install postgresql "
-             "(build-aux/packages-test.txt).", SERVER_USER);
+             "(build-aux/packages-test.txt).",
+             SERVER_USER);
   g_assert_cmpint (chown (path, pw->pw_uid, pw->pw_gid), ==, 0);
 }
 
@@ -103,14 +104,14 @@ wait_until_ready (OpsTestPostgres     *self,
 {
   g_autofree char *isready = tool (self, "pg_isready");
   g_autofree char *port = g_strdup_printf ("%u", node->port);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64           deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   while (g_get_monotonic_time () < deadline)
     {
       const char *argv[] = { isready, "-q", "-h", "127.0.0.1", "-p", port, "-U", "postgres", NULL };
-      int status = -1;
+      int         status = -1;
 
-      if (g_spawn_sync (NULL, (GStrv) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+      if (g_spawn_sync (NULL, (GStrv)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                         NULL, NULL, NULL, NULL, &status, NULL) &&
           g_spawn_check_wait_status (status, NULL))
         return;
@@ -131,16 +132,39 @@ start_node (OpsTestPostgres *self,
             guint16          port)
 {
   OpsTestPostgresNode *node = g_new0 (OpsTestPostgresNode, 1);
-  g_autofree char *postgres = tool (self, "postgres");
-  g_autofree char *port_option = g_strdup_printf ("port=%u", port);
-  g_autofree char *socket_option = g_strdup_printf ("unix_socket_directories=%s", data_dir);
-  g_autofree char *log_path = g_build_filename (data_dir, "log", "postgres.log", NULL);
-  const char *argv[] = {
-    postgres, "-D", data_dir, "-c", port_option, "-c", socket_option,
-    "-c", "listen_addresses=127.0.0.1", "-c", "logging_collector=on",
-    "-c", "log_directory=log", "-c", "log_filename=postgres.log",
-    "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "shared_buffers=16MB",
-    "-c", "wal_level=replica", "-c", "max_wal_senders=4", "-c", "hot_standby=on", NULL,
+  g_autofree char     *postgres = tool (self, "postgres");
+  g_autofree char     *port_option = g_strdup_printf ("port=%u", port);
+  g_autofree char     *socket_option = g_strdup_printf ("unix_socket_directories=%s", data_dir);
+  g_autofree char     *log_path = g_build_filename (data_dir, "log", "postgres.log", NULL);
+  const char          *argv[] = {
+             postgres,
+             "-D",
+             data_dir,
+             "-c",
+             port_option,
+             "-c",
+             socket_option,
+             "-c",
+             "listen_addresses=127.0.0.1",
+             "-c",
+             "logging_collector=on",
+             "-c",
+             "log_directory=log",
+             "-c",
+             "log_filename=postgres.log",
+             "-c",
+             "fsync=off",
+             "-c",
+             "synchronous_commit=off",
+             "-c",
+             "shared_buffers=16MB",
+             "-c",
+             "wal_level=replica",
+             "-c",
+             "max_wal_senders=4",
+             "-c",
+             "hot_standby=on",
+             NULL,
   };
   g_auto(GStrv) full = as_server_user (argv);
 
@@ -149,7 +173,7 @@ start_node (OpsTestPostgres *self,
   /* The folder is the root's to remove: hand ops_test_process a copy
    * that it must not delete (the root goes at the end). */
   node->process = ops_test_process_start ("postgres", NULL, log_path, port,
-                                          (const char *const *) full);
+                                          (const char *const *)full);
   wait_until_ready (self, node);
 
   return node;
@@ -160,7 +184,7 @@ stop_node (OpsTestPostgres     *self,
            OpsTestPostgresNode *node)
 {
   g_autofree char *pg_ctl = tool (self, "pg_ctl");
-  const char *argv[] = { pg_ctl, "-D", node->data_dir, "-m", "immediate", "-w", "stop", NULL };
+  const char      *argv[] = { pg_ctl, "-D", node->data_dir, "-m", "immediate", "-w", "stop", NULL };
   g_auto(GStrv) full = NULL;
 
   if (node == NULL)
@@ -168,8 +192,7 @@ stop_node (OpsTestPostgres     *self,
 
   /* Immediate: nothing here needs a clean shutdown. */
   full = as_server_user (argv);
-  g_spawn_sync (NULL, full, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                                    G_SPAWN_STDERR_TO_DEV_NULL,
+  g_spawn_sync (NULL, full, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                 NULL, NULL, NULL, NULL, NULL, NULL);
   ops_test_process_stop (node->process);
   g_free (node->data_dir);
@@ -233,8 +256,8 @@ ops_test_postgres_start (gboolean with_standby)
       g_autofree char *standby_dir = g_build_filename (self->root, "standby", NULL);
       g_autofree char *basebackup = tool (self, "pg_basebackup");
       g_autofree char *port = g_strdup_printf ("%u", self->primary->port);
-      const char *argv[] = { basebackup, "-h", "127.0.0.1", "-p", port, "-U", "postgres",
-                             "-D", standby_dir, "-R", "-X", "stream", "--no-sync", NULL };
+      const char      *argv[] = { basebackup, "-h", "127.0.0.1", "-p", port, "-U", "postgres",
+                                  "-D", standby_dir, "-R", "-X", "stream", "--no-sync", NULL };
 
       run_as_server_user (argv, self->root);
       self->standby = start_node (self, standby_dir, ops_test_free_port ());
@@ -274,8 +297,8 @@ ops_test_postgres_sql (OpsTestPostgres     *self,
 {
   g_autofree char *psql = tool (self, "psql");
   g_autofree char *port = g_strdup_printf ("%u", node->port);
-  const char *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", node->data_dir, "-p",
-                         port, "-U", "postgres", "-d", "postgres", "-c", sql, NULL };
+  const char      *argv[] = { psql, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", node->data_dir, "-p",
+                              port, "-U", "postgres", "-d", "postgres", "-c", sql, NULL };
 
   ops_test_run (argv, NULL);
 }

@@ -102,7 +102,7 @@ ops_test_set_conditions (OpsCheck   *check,
   va_end (args);
 
   conditions = g_strv_builder_end (builder);
-  ops_check_set_conditions (check, (const char *const *) conditions);
+  ops_check_set_conditions (check, (const char *const *)conditions);
 }
 
 /* Asserts the status, and that the error holds @part (NULL: no error). */
@@ -150,9 +150,9 @@ ops_test_wait_until (gboolean (*done) (gpointer),
                      gpointer data,
                      guint    timeout_ms)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gint64   deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
   gboolean ok = TRUE;
-  guint tick;
+  guint    tick;
 
   /* A tick wakes the loop, so that the deadline is seen. */
   tick = g_timeout_add (10, tick_cb, NULL);

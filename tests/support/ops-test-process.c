@@ -25,7 +25,7 @@
 #define MAX_GROUPS 64
 
 static volatile sig_atomic_t groups[MAX_GROUPS];
-static gsize handlers_installed;
+static gsize                 handlers_installed;
 
 static void
 kill_groups_handler (int signum)
@@ -69,7 +69,6 @@ forget_group (pid_t pid)
     if (groups[i] == pid)
       groups[i] = 0;
 }
-
 
 /**
  * ops_test_free_port:

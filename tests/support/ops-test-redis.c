@@ -20,7 +20,7 @@ OpsTestRedis *
 ops_test_redis_start (const char *password,
                       guint16     replica_of)
 {
-  OpsTestRedis *self = g_new0 (OpsTestRedis, 1);
+  OpsTestRedis    *self = g_new0 (OpsTestRedis, 1);
   g_autofree char *dir = ops_test_make_server_dir ("redis");
   g_autofree char *log = g_build_filename (dir, "redis.log", NULL);
   g_autofree char *port = NULL;
@@ -43,7 +43,7 @@ ops_test_redis_start (const char *password,
     }
   argv = g_strv_builder_end (builder);
 
-  self->process = ops_test_process_start ("redis", dir, log, self->port, (const char *const *) argv);
+  self->process = ops_test_process_start ("redis", dir, log, self->port, (const char *const *)argv);
   return self;
 }
 

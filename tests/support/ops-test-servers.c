@@ -11,10 +11,10 @@
 
 typedef struct
 {
-  OpsTestServer     *server;      /* NULL once the server is gone */
+  OpsTestServer     *server; /* NULL once the server is gone */
   GSocketConnection *connection;
   GCancellable      *cancellable;
-  gboolean           reading;     /* a read is under way: its callback frees */
+  gboolean           reading; /* a read is under way: its callback frees */
   char               buffer[4096];
 } Client;
 
@@ -46,9 +46,9 @@ request_read_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  Client *client = user_data;
+  Client        *client = user_data;
   GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (client->connection));
-  gssize n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
+  gssize         n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, NULL);
 
   client->reading = FALSE;
   if (client->server == NULL)

@@ -11,10 +11,10 @@ G_BEGIN_DECLS
  * run on the thread-default main context of their creator. */
 typedef enum
 {
-  OPS_TEST_SERVER_SILENT,        /* accepts, reads, never answers */
-  OPS_TEST_SERVER_CLOSE_EARLY,   /* starts an HTTP answer, closes halfway */
-  OPS_TEST_SERVER_GARBAGE,       /* answers with something that is not HTTP */
-  OPS_TEST_SERVER_ACCEPT,        /* a plain TCP listener: accepts, keeps the connection */
+  OPS_TEST_SERVER_SILENT,      /* accepts, reads, never answers */
+  OPS_TEST_SERVER_CLOSE_EARLY, /* starts an HTTP answer, closes halfway */
+  OPS_TEST_SERVER_GARBAGE,     /* answers with something that is not HTTP */
+  OPS_TEST_SERVER_ACCEPT,      /* a plain TCP listener: accepts, keeps the connection */
 } OpsTestServerMode;
 
 typedef struct

@@ -22,10 +22,10 @@ ops_test_run (const char *const *argv,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *command = g_strjoinv (" ", (GStrv) argv);
-  int status = 0;
+  g_autofree char *command = g_strjoinv (" ", (GStrv)argv);
+  int              status = 0;
 
-  if (!g_spawn_sync (cwd, (GStrv) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
+  if (!g_spawn_sync (cwd, (GStrv)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status,
                      &error))
     g_error ("Could not run %s: %s. Is it installed (build-aux/packages-test.txt)?", command,
              error->message);
@@ -49,9 +49,22 @@ make_request (const char *dir,
   g_autofree char *key = g_strdup_printf ("%s/%s.key", dir, name);
   g_autofree char *csr = g_strdup_printf ("%s/%s.csr", dir, name);
   g_autofree char *subject = g_strdup_printf ("/CN=%s", common_name);
-  const char *argv[] = {
-    "openssl", "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-    "-nodes", "-keyout", key, "-out", csr, "-subj", subject, NULL,
+  const char      *argv[] = {
+         "openssl",
+         "req",
+         "-new",
+         "-newkey",
+         "ec",
+         "-pkeyopt",
+         "ec_paramgen_curve:prime256v1",
+         "-nodes",
+         "-keyout",
+         key,
+         "-out",
+         csr,
+         "-subj",
+         subject,
+         NULL,
   };
 
   ops_test_run (argv, dir);
@@ -85,9 +98,26 @@ sign (const char *dir,
   g_autofree char *config = g_strdup_printf ("%s/ca.cnf", dir);
   g_autofree char *from = openssl_date (start);
   g_autofree char *to = openssl_date (end);
-  const char *argv[] = {
-    "openssl", "ca", "-config", config, "-batch", "-notext", "-md", "sha256", "-startdate", from,
-    "-enddate", to, "-in", csr, "-out", cert, "-extfile", ext, NULL,
+  const char      *argv[] = {
+         "openssl",
+         "ca",
+         "-config",
+         config,
+         "-batch",
+         "-notext",
+         "-md",
+         "sha256",
+         "-startdate",
+         from,
+         "-enddate",
+         to,
+         "-in",
+         csr,
+         "-out",
+         cert,
+         "-extfile",
+         ext,
+         NULL,
   };
 
   write_extensions (ext, names);
@@ -152,10 +182,27 @@ ops_test_certs_new (void)
   self->ca = g_build_filename (self->dir, "ca.pem", NULL);
   {
     const char *argv[] = {
-      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-      "-nodes", "-keyout", ca_key, "-out", self->ca, "-days", "365", "-subj",
-      "/CN=Opsdeck Test CA", "-addext", "basicConstraints=critical,CA:TRUE",
-      "-addext", "keyUsage=critical,keyCertSign,cRLSign", NULL,
+      "openssl",
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      ca_key,
+      "-out",
+      self->ca,
+      "-days",
+      "365",
+      "-subj",
+      "/CN=Opsdeck Test CA",
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+      NULL,
     };
 
     ops_test_run (argv, self->dir);
@@ -178,9 +225,25 @@ ops_test_certs_new (void)
   self->self_signed_key = g_build_filename (self->dir, "self-signed.key", NULL);
   {
     const char *argv[] = {
-      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-      "-nodes", "-keyout", self->self_signed_key, "-out", self->self_signed_cert, "-days", "30",
-      "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", NULL,
+      "openssl",
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:prime256v1",
+      "-nodes",
+      "-keyout",
+      self->self_signed_key,
+      "-out",
+      self->self_signed_cert,
+      "-days",
+      "30",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1,DNS:localhost",
+      NULL,
     };
 
     ops_test_run (argv, self->dir);

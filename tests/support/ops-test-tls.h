@@ -13,16 +13,16 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *dir;
-  char *ca;                /* the test CA, to trust with a check's ca_file */
-  char *valid_cert;        /* for 127.0.0.1 and localhost, 30 days */
+  char *ca;         /* the test CA, to trust with a check's ca_file */
+  char *valid_cert; /* for 127.0.0.1 and localhost, 30 days */
   char *valid_key;
-  char *expired_cert;      /* ended yesterday */
+  char *expired_cert; /* ended yesterday */
   char *expired_key;
-  char *self_signed_cert;  /* for 127.0.0.1, signed by itself */
+  char *self_signed_cert; /* for 127.0.0.1, signed by itself */
   char *self_signed_key;
-  char *wrong_host_cert;   /* for wrong.example.invalid */
+  char *wrong_host_cert; /* for wrong.example.invalid */
   char *wrong_host_key;
-  char *soon_cert;         /* for 127.0.0.1, ends in 3 days */
+  char *soon_cert; /* for 127.0.0.1, ends in 3 days */
   char *soon_key;
 } OpsTestCerts;
 

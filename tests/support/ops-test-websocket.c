@@ -54,8 +54,8 @@ early_handler (SoupServer        *server,
                gpointer           user_data)
 {
   OpsTestWebsocket *self = user_data;
-  const char *authorization;
-  g_autofree char *expected = NULL;
+  const char       *authorization;
+  g_autofree char  *expected = NULL;
 
   if (self->token == NULL)
     return;
@@ -96,7 +96,7 @@ ops_test_websocket_new (const char *token)
   g_assert_no_error (error);
   uris = soup_server_get_uris (self->server);
   self->port = g_uri_get_port (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify)g_uri_unref);
 
   return self;
 }
@@ -147,7 +147,7 @@ ops_test_websocket_send_health (OpsTestWebsocket *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *time = g_date_time_format_iso8601 (now);
   g_autofree char *text = NULL;
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  char             number[G_ASCII_DTOSTR_BUF_SIZE];
 
   g_ascii_dtostr (number, sizeof number, response_time_ms);
   if (error != NULL)

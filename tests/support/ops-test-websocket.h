@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 typedef struct
 {
   SoupServer *server;
-  GPtrArray  *connections;  /* SoupWebsocketConnection */
-  GPtrArray  *received;     /* char *: text frames from clients */
-  char       *token;        /* the bearer token it requires, or NULL */
+  GPtrArray  *connections; /* SoupWebsocketConnection */
+  GPtrArray  *received;    /* char *: text frames from clients */
+  char       *token;       /* the bearer token it requires, or NULL */
   guint16     port;
-  guint       n_connected;  /* connections ever accepted */
-  guint       n_refused;    /* handshakes refused for a bad token */
+  guint       n_connected; /* connections ever accepted */
+  guint       n_refused;   /* handshakes refused for a bad token */
 } OpsTestWebsocket;
 
 /* clang-format off */

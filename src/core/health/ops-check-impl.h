@@ -24,16 +24,16 @@ struct _OpsCheck
   OpsCheckResult *last_result;
   char           *last_error;
 
-  gint64          id;
-  OpsCheckKind    kind;
-  guint           interval_ms;
-  guint           timeout_ms;
-  guint           failure_threshold;
-  guint           success_threshold;
-  OpsEnvironment  environment;
-  gboolean        enabled;
-  gboolean        paused;
-  gboolean        has_secret;
+  gint64         id;
+  OpsCheckKind   kind;
+  guint          interval_ms;
+  guint          timeout_ms;
+  guint          failure_threshold;
+  guint          success_threshold;
+  OpsEnvironment environment;
+  gboolean       enabled;
+  gboolean       paused;
+  gboolean       has_secret;
 
   OpsHealthStatus status;
   double          last_latency_ms;

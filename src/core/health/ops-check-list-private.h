@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-#define OPS_CHECK_LIST_COLUMNS                                                                  \
-  "id, name, kind, target, interval_ms, timeout_ms, failure_threshold, success_threshold, "     \
+#define OPS_CHECK_LIST_COLUMNS                                                              \
+  "id, name, kind, target, interval_ms, timeout_ms, failure_threshold, success_threshold, " \
   "environment, tags, conditions, options, enabled, paused, has_secret"
 
 /* clang-format off */

@@ -73,27 +73,27 @@ _ops_check_list_check_from_row (sqlite3_stmt *stmt)
   g_autoptr(JsonObject) options = NULL;
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) conditions = NULL;
-  OpsCheckKind kind;
+  OpsCheckKind   kind;
   OpsEnvironment environment = OPS_ENVIRONMENT_PRODUCTION;
-  OpsCheck *check;
+  OpsCheck      *check;
 
-  if (!ops_check_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &kind))
+  if (!ops_check_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &kind))
     return NULL;
 
-  check = ops_check_new (kind, (const char *) sqlite3_column_text (stmt, 1),
-                         (const char *) sqlite3_column_text (stmt, 3));
+  check = ops_check_new (kind, (const char *)sqlite3_column_text (stmt, 1),
+                         (const char *)sqlite3_column_text (stmt, 3));
   _ops_check_set_id (check, sqlite3_column_int64 (stmt, 0));
   ops_check_set_interval_ms (check, sqlite3_column_int (stmt, 4));
   ops_check_set_timeout_ms (check, sqlite3_column_int (stmt, 5));
   ops_check_set_failure_threshold (check, sqlite3_column_int (stmt, 6));
   ops_check_set_success_threshold (check, sqlite3_column_int (stmt, 7));
-  ops_environment_from_string ((const char *) sqlite3_column_text (stmt, 8), &environment);
+  ops_environment_from_string ((const char *)sqlite3_column_text (stmt, 8), &environment);
   ops_check_set_environment (check, environment);
-  tags = strv_from_json ((const char *) sqlite3_column_text (stmt, 9));
-  ops_check_set_tags (check, (const char *const *) tags);
-  conditions = strv_from_json ((const char *) sqlite3_column_text (stmt, 10));
-  ops_check_set_conditions (check, (const char *const *) conditions);
-  options = object_from_json ((const char *) sqlite3_column_text (stmt, 11));
+  tags = strv_from_json ((const char *)sqlite3_column_text (stmt, 9));
+  ops_check_set_tags (check, (const char *const *)tags);
+  conditions = strv_from_json ((const char *)sqlite3_column_text (stmt, 10));
+  ops_check_set_conditions (check, (const char *const *)conditions);
+  options = object_from_json ((const char *)sqlite3_column_text (stmt, 11));
   ops_check_set_options (check, options);
   ops_check_set_enabled (check, sqlite3_column_int (stmt, 12));
   ops_check_set_paused (check, sqlite3_column_int (stmt, 13));
@@ -114,9 +114,9 @@ _ops_check_list_restore_state (sqlite3_stmt *stmt,
     _ops_check_restore_state (check, sqlite3_column_int (stmt, 0),
                               sqlite3_column_int64 (stmt, 1),
                               sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                                ? -1
-                                : sqlite3_column_int64 (stmt, 2) / 1000.0,
-                              (const char *) sqlite3_column_text (stmt, 3));
+                                  ? -1
+                                  : sqlite3_column_int64 (stmt, 2) / 1000.0,
+                              (const char *)sqlite3_column_text (stmt, 3));
 }
 
 static gboolean
@@ -127,7 +127,7 @@ bind_definition (sqlite3_stmt *stmt,
   g_autofree char *tags = strv_to_json (ops_check_get_tags (check));
   g_autofree char *conditions = strv_to_json (ops_check_get_conditions (check));
   g_autoptr(JsonNode) options_node = json_node_init_object (json_node_alloc (),
-                                                            ops_check_get_options (check));
+                                                             ops_check_get_options (check));
   g_autofree char *options = json_to_string (options_node, FALSE);
 
   sqlite3_bind_text (stmt, 1, ops_check_get_name (check), -1, SQLITE_TRANSIENT);
@@ -171,7 +171,7 @@ _ops_check_list_check_name_free (OpsStore   *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_EXISTS,
-                   _("A check named “%s” already exists. Choose another name."), name);
+                   _ ("A check named “%s” already exists. Choose another name."), name);
       return FALSE;
     }
 
@@ -188,7 +188,7 @@ _ops_check_list_write_row (OpsStore *store,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   sqlite3 *db = ops_store_get_handle (store);
-  int rc;
+  int      rc;
 
   if (!_ops_check_list_check_name_free (store, ops_check_get_name (check), id, error))
     return 0;
@@ -220,7 +220,7 @@ _ops_check_list_write_row (OpsStore *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      ops_store_set_error_from_sqlite (error, db, rc, _("Could not save the check"));
+      ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not save the check"));
       return 0;
     }
 
@@ -240,4 +240,3 @@ _ops_check_list_delete_row (OpsStore *store,
 
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
-

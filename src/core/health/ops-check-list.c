@@ -30,15 +30,14 @@ struct _OpsCheckList
   GPtrArray *checks; /* OpsCheck */
 
   /* Borrowed */
-  OpsStore  *store;
+  OpsStore *store;
 
-  gboolean   loading;
+  gboolean loading;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (OpsCheckList, ops_check_list, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+G_DEFINE_FINAL_TYPE_WITH_CODE (OpsCheckList, ops_check_list, G_TYPE_OBJECT, G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 #define LIST_DATA_KEY "ops-check-list"
 
@@ -145,7 +144,7 @@ ops_check_list_reload (OpsCheckList *self,
   g_autoptr(sqlite3_stmt) state_stmt = NULL;
   g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
   sqlite3 *db;
-  int rc;
+  int      rc;
 
   g_return_val_if_fail (OPS_IS_CHECK_LIST (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -170,7 +169,7 @@ ops_check_list_reload (OpsCheckList *self,
         g_ptr_array_add (loaded, check);
     }
   if (rc != SQLITE_DONE)
-    return ops_store_set_error_from_sqlite (error, db, rc, _("Could not read the checks"));
+    return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not read the checks"));
 
   self->loading = TRUE;
 
@@ -178,7 +177,7 @@ ops_check_list_reload (OpsCheckList *self,
   for (guint i = self->checks->len; i > 0; i--)
     {
       OpsCheck *check = g_ptr_array_index (self->checks, i - 1);
-      gboolean found = FALSE;
+      gboolean  found = FALSE;
 
       for (guint j = 0; j < loaded->len && !found; j++)
         found = ops_check_get_id (g_ptr_array_index (loaded, j)) == ops_check_get_id (check);
@@ -314,7 +313,7 @@ append (OpsCheckList *self,
 static char *
 secret_label (OpsCheck *check)
 {
-  return g_strdup_printf (_("Opsdeck: secret of the check “%s”"), ops_check_get_name (check));
+  return g_strdup_printf (_ ("Opsdeck: secret of the check “%s”"), ops_check_get_name (check));
 }
 
 static gboolean
@@ -337,7 +336,7 @@ validate_for_save (OpsCheckList *self,
       ops_check_kind_get_secret_type (ops_check_get_kind (check)) == OPS_CHECK_SECRET_NONE)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _("%s checks take no password or token."),
+                   _ ("%s checks take no password or token."),
                    ops_check_kind_to_string (ops_check_get_kind (check)));
       return FALSE;
     }
@@ -364,8 +363,8 @@ ops_check_list_add (OpsCheckList *self,
 {
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
-  gboolean with_secret;
-  gint64 id;
+  gboolean         with_secret;
+  gint64           id;
 
   g_return_val_if_fail (OPS_IS_CHECK_LIST (self), FALSE);
   g_return_val_if_fail (OPS_IS_CHECK (check), FALSE);
@@ -419,7 +418,7 @@ add_secret_stored_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   OpsCheckList *self = g_task_get_source_object (task);
-  OpsCheck *check = g_task_get_task_data (task);
+  OpsCheck     *check = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   if (!ops_secrets_store_finish (result, &error))
@@ -459,7 +458,7 @@ ops_check_list_add_async (OpsCheckList       *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
-  gint64 id;
+  gint64           id;
 
   g_return_if_fail (OPS_IS_CHECK_LIST (self));
   g_return_if_fail (OPS_IS_CHECK (check));
@@ -512,14 +511,14 @@ find_for_update (OpsCheckList *self,
   if (live == NULL)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_NOT_FOUND,
-                   _("The check “%s” no longer exists."), ops_check_get_name (edited));
+                   _ ("The check “%s” no longer exists."), ops_check_get_name (edited));
       return NULL;
     }
 
   if (ops_check_get_kind (live) != ops_check_get_kind (edited))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _("A check cannot change its kind; add a new check instead."));
+                   _ ("A check cannot change its kind; add a new check instead."));
       return NULL;
     }
 
@@ -559,11 +558,11 @@ ops_check_list_update (OpsCheckList *self,
                        OpsCheck     *edited,
                        GError      **error)
 {
-  const char *secret;
+  const char      *secret;
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
-  OpsCheck *live;
-  gboolean has_secret;
+  OpsCheck        *live;
+  gboolean         has_secret;
 
   g_return_val_if_fail (OPS_IS_CHECK_LIST (self), FALSE);
   g_return_val_if_fail (OPS_IS_CHECK (edited), FALSE);
@@ -607,12 +606,12 @@ update_secret_done_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   OpsCheckList *self = g_task_get_source_object (task);
-  OpsCheck *edited = g_task_get_task_data (task);
+  OpsCheck     *edited = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   const char *secret = _ops_check_get_pending_secret (edited);
-  gboolean removing = secret != NULL && *secret == '\0';
-  OpsCheck *live;
-  gboolean ok;
+  gboolean    removing = secret != NULL && *secret == '\0';
+  OpsCheck   *live;
+  gboolean    ok;
 
   ok = removing ? ops_secrets_delete_finish (result, &error)
                 : ops_secrets_store_finish (result, &error);
@@ -657,8 +656,8 @@ ops_check_list_update_async (OpsCheckList       *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *key = NULL;
   g_autofree char *label = NULL;
-  const char *secret;
-  OpsCheck *live;
+  const char      *secret;
+  OpsCheck        *live;
 
   g_return_if_fail (OPS_IS_CHECK_LIST (self));
   g_return_if_fail (OPS_IS_CHECK (edited));
@@ -671,7 +670,7 @@ ops_check_list_update_async (OpsCheckList       *self,
   live = find_for_update (self, edited, &error);
   if (live == NULL || !validate_for_save (self, edited, &error) ||
       !_ops_check_list_check_name_free (self->store, ops_check_get_name (edited), ops_check_get_id (live),
-                        &error))
+                                        &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -735,7 +734,7 @@ ops_check_list_remove (OpsCheckList *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   guint position;
-  int rc;
+  int   rc;
 
   g_return_val_if_fail (OPS_IS_CHECK_LIST (self), FALSE);
   g_return_val_if_fail (OPS_IS_CHECK (check), FALSE);
@@ -743,7 +742,7 @@ ops_check_list_remove (OpsCheckList *self,
   if (!g_ptr_array_find (self->checks, check, &position))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_NOT_FOUND,
-                   _("The check “%s” no longer exists."), ops_check_get_name (check));
+                   _ ("The check “%s” no longer exists."), ops_check_get_name (check));
       return FALSE;
     }
 
@@ -758,7 +757,7 @@ ops_check_list_remove (OpsCheckList *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return ops_store_set_error_from_sqlite (error, ops_store_get_handle (self->store), rc,
-                                            _("Could not remove the check"));
+                                            _ ("Could not remove the check"));
 
   if (ops_check_get_has_secret (check))
     {
@@ -798,7 +797,7 @@ flags_changed_cb (OpsCheck     *check,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         ops_store_set_error_from_sqlite (&error, ops_store_get_handle (self->store),
                                          sqlite3_errcode (ops_store_get_handle (self->store)),
-                                         _("Could not save the check"));
+                                         _ ("Could not save the check"));
     }
 
   if (error != NULL)

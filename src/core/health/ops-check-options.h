@@ -27,15 +27,15 @@ typedef enum
  * drives validation, the configuration export and `check add --help`. */
 typedef struct
 {
-  const char         *key;           /* JSON member, and `--key` on the command line */
-  OpsCheckOptionType  type;
-  guint               kinds;         /* OPS_CHECK_KIND_FLAG () of the kinds that take it */
-  const char         *default_value; /* text form; NULL: none */
-  double              minimum;       /* numbers */
-  double              maximum;
-  const char         *choices;       /* CHOICE: "any|primary|standby" */
-  const char         *arg;           /* placeholder in --help, such as "METHOD" */
-  const char         *help;          /* translatable (N_) */
+  const char        *key; /* JSON member, and `--key` on the command line */
+  OpsCheckOptionType type;
+  guint              kinds;         /* OPS_CHECK_KIND_FLAG () of the kinds that take it */
+  const char        *default_value; /* text form; NULL: none */
+  double             minimum;       /* numbers */
+  double             maximum;
+  const char        *choices; /* CHOICE: "any|primary|standby" */
+  const char        *arg;     /* placeholder in --help, such as "METHOD" */
+  const char        *help;    /* translatable (N_) */
 } OpsCheckOptionSpec;
 
 /* The one secret a check may have, by kind: what it is called. */

@@ -107,24 +107,24 @@ ops_check_result_class_init (OpsCheckResultClass *klass)
   object_class->get_property = ops_check_result_get_property;
 
   properties[PROP_CHECK_ID] =
-    g_param_spec_int64 ("check-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int64 ("check-id", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_TIME] =
-    g_param_spec_int64 ("time", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_int64 ("time", NULL, NULL, 0, G_MAXINT64, 0,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, OPS_TYPE_HEALTH_STATUS, OPS_HEALTH_STATUS_UNKNOWN,
-                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LATENCY_MS] =
-    g_param_spec_double ("latency-ms", NULL, NULL, -1, G_MAXDOUBLE, -1,
+      g_param_spec_enum ("status", NULL, NULL, OPS_TYPE_HEALTH_STATUS, OPS_HEALTH_STATUS_UNKNOWN,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LATENCY_MS] =
+      g_param_spec_double ("latency-ms", NULL, NULL, -1, G_MAXDOUBLE, -1,
+                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ERROR] =
-    g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("error", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_string ("summary", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_DETAILS] =
-    g_param_spec_boxed ("details", NULL, NULL, JSON_TYPE_OBJECT,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boxed ("details", NULL, NULL, JSON_TYPE_OBJECT,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -237,7 +237,7 @@ ops_check_result_get_detail_double (OpsCheckResult *self,
                                     double         *value)
 {
   JsonNode *node;
-  GType type;
+  GType     type;
 
   g_return_val_if_fail (OPS_IS_CHECK_RESULT (self), FALSE);
 
@@ -313,9 +313,9 @@ ops_check_result_to_json (OpsCheckResult *self)
 {
   g_autoptr(GDateTime) time = NULL;
   g_autofree char *iso = NULL;
-  JsonObject *object = json_object_new ();
-  JsonObject *timing = json_object_new ();
-  JsonNode *node;
+  JsonObject      *object = json_object_new ();
+  JsonObject      *timing = json_object_new ();
+  JsonNode        *node;
 
   g_return_val_if_fail (OPS_IS_CHECK_RESULT (self), NULL);
 

@@ -22,7 +22,10 @@ typedef struct
   gint64 total_us;
 } OpsProbeTiming;
 
-#define OPS_PROBE_TIMING_INIT { -1, -1, -1, -1, -1, -1 }
+#define OPS_PROBE_TIMING_INIT \
+  {                           \
+    -1, -1, -1, -1, -1, -1    \
+  }
 
 #define OPS_TYPE_CHECK_RESULT (ops_check_result_get_type ())
 

@@ -96,8 +96,8 @@ ops_check_get_tls_verification_disabled (OpsCheck *self)
 }
 
 static JsonNode *
-get_option_node (OpsCheck   *self,
-                 const char *key,
+get_option_node (OpsCheck                  *self,
+                 const char                *key,
                  const OpsCheckOptionSpec **spec_out)
 {
   const OpsCheckOptionSpec *spec = ops_check_option_lookup (key);
@@ -114,7 +114,7 @@ ops_check_get_option_string (OpsCheck   *self,
                              const char *key)
 {
   const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
+  JsonNode                 *node;
 
   g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
 
@@ -130,7 +130,7 @@ gint64
 ops_check_get_option_int (OpsCheck   *self,
                           const char *key)
 {
-  return (gint64) ops_check_get_option_double (self, key);
+  return (gint64)ops_check_get_option_double (self, key);
 }
 
 double
@@ -138,7 +138,7 @@ ops_check_get_option_double (OpsCheck   *self,
                              const char *key)
 {
   const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
+  JsonNode                 *node;
 
   g_return_val_if_fail (OPS_IS_CHECK (self), 0);
 
@@ -157,7 +157,7 @@ ops_check_get_option_boolean (OpsCheck   *self,
                               const char *key)
 {
   const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
+  JsonNode                 *node;
 
   g_return_val_if_fail (OPS_IS_CHECK (self), FALSE);
 
@@ -176,7 +176,7 @@ ops_check_dup_option_strv (OpsCheck   *self,
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const OpsCheckOptionSpec *spec = NULL;
-  JsonNode *node;
+  JsonNode                 *node;
 
   g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
 
@@ -332,7 +332,7 @@ _ops_check_apply_result (OpsCheck       *self,
             ops_check_result_get_latency_ms (result), ops_check_result_get_error (result));
   _ops_check_set_uint (self, &self->consecutive_failures, consecutive_failures, OPS_CHECK_PROP_CONSECUTIVE_FAILURES);
   _ops_check_set_uint (self, &self->consecutive_successes, consecutive_successes,
-            OPS_CHECK_PROP_CONSECUTIVE_SUCCESSES);
+                       OPS_CHECK_PROP_CONSECUTIVE_SUCCESSES);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

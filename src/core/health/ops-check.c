@@ -204,20 +204,20 @@ ops_check_class_init (OpsCheckClass *klass)
   _ops_check_properties[OPS_CHECK_PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, RO);
   _ops_check_properties[OPS_CHECK_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, RW);
   _ops_check_properties[OPS_CHECK_PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, OPS_TYPE_CHECK_KIND, OPS_CHECK_KIND_HTTP,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_enum ("kind", NULL, NULL, OPS_TYPE_CHECK_KIND, OPS_CHECK_KIND_HTTP,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   _ops_check_properties[OPS_CHECK_PROP_TARGET] = g_param_spec_string ("target", NULL, NULL, NULL, RW);
   _ops_check_properties[OPS_CHECK_PROP_INTERVAL_MS] =
-    g_param_spec_uint ("interval-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_INTERVAL_MS, RW);
+      g_param_spec_uint ("interval-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_INTERVAL_MS, RW);
   _ops_check_properties[OPS_CHECK_PROP_TIMEOUT_MS] =
-    g_param_spec_uint ("timeout-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_TIMEOUT_MS, RW);
+      g_param_spec_uint ("timeout-ms", NULL, NULL, 0, G_MAXUINT, OPS_CHECK_DEFAULT_TIMEOUT_MS, RW);
   _ops_check_properties[OPS_CHECK_PROP_FAILURE_THRESHOLD] =
-    g_param_spec_uint ("failure-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
+      g_param_spec_uint ("failure-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
   _ops_check_properties[OPS_CHECK_PROP_SUCCESS_THRESHOLD] =
-    g_param_spec_uint ("success-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
+      g_param_spec_uint ("success-threshold", NULL, NULL, 0, G_MAXUINT, 1, RW);
   _ops_check_properties[OPS_CHECK_PROP_ENVIRONMENT] =
-    g_param_spec_enum ("environment", NULL, NULL, OPS_TYPE_ENVIRONMENT,
-                       OPS_ENVIRONMENT_PRODUCTION, RW);
+      g_param_spec_enum ("environment", NULL, NULL, OPS_TYPE_ENVIRONMENT,
+                         OPS_ENVIRONMENT_PRODUCTION, RW);
   _ops_check_properties[OPS_CHECK_PROP_TAGS] = g_param_spec_boxed ("tags", NULL, NULL, G_TYPE_STRV, RW);
   _ops_check_properties[OPS_CHECK_PROP_CONDITIONS] = g_param_spec_boxed ("conditions", NULL, NULL, G_TYPE_STRV, RW);
   _ops_check_properties[OPS_CHECK_PROP_OPTIONS] = g_param_spec_boxed ("options", NULL, NULL, JSON_TYPE_OBJECT, RW);
@@ -225,22 +225,22 @@ ops_check_class_init (OpsCheckClass *klass)
   _ops_check_properties[OPS_CHECK_PROP_PAUSED] = g_param_spec_boolean ("paused", NULL, NULL, FALSE, RW);
   _ops_check_properties[OPS_CHECK_PROP_HAS_SECRET] = g_param_spec_boolean ("has-secret", NULL, NULL, FALSE, RO);
   _ops_check_properties[OPS_CHECK_PROP_TLS_VERIFICATION_DISABLED] =
-    g_param_spec_boolean ("tls-verification-disabled", NULL, NULL, FALSE, RO);
+      g_param_spec_boolean ("tls-verification-disabled", NULL, NULL, FALSE, RO);
   _ops_check_properties[OPS_CHECK_PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL, OPS_TYPE_HEALTH_STATUS, OPS_HEALTH_STATUS_UNKNOWN, RO);
+      g_param_spec_enum ("status", NULL, NULL, OPS_TYPE_HEALTH_STATUS, OPS_HEALTH_STATUS_UNKNOWN, RO);
   _ops_check_properties[OPS_CHECK_PROP_LAST_RESULT] =
-    g_param_spec_object ("last-result", NULL, NULL, OPS_TYPE_CHECK_RESULT, RO);
+      g_param_spec_object ("last-result", NULL, NULL, OPS_TYPE_CHECK_RESULT, RO);
   _ops_check_properties[OPS_CHECK_PROP_LAST_LATENCY_MS] =
-    g_param_spec_double ("last-latency-ms", NULL, NULL, -1, G_MAXDOUBLE, -1, RO);
+      g_param_spec_double ("last-latency-ms", NULL, NULL, -1, G_MAXDOUBLE, -1, RO);
   _ops_check_properties[OPS_CHECK_PROP_LAST_ERROR] = g_param_spec_string ("last-error", NULL, NULL, NULL, RO);
   _ops_check_properties[OPS_CHECK_PROP_LAST_RESULT_TIME] =
-    g_param_spec_int64 ("last-result-time", NULL, NULL, 0, G_MAXINT64, 0, RO);
+      g_param_spec_int64 ("last-result-time", NULL, NULL, 0, G_MAXINT64, 0, RO);
   _ops_check_properties[OPS_CHECK_PROP_CONSECUTIVE_FAILURES] =
-    g_param_spec_uint ("consecutive-failures", NULL, NULL, 0, G_MAXUINT, 0, RO);
+      g_param_spec_uint ("consecutive-failures", NULL, NULL, 0, G_MAXUINT, 0, RO);
   _ops_check_properties[OPS_CHECK_PROP_CONSECUTIVE_SUCCESSES] =
-    g_param_spec_uint ("consecutive-successes", NULL, NULL, 0, G_MAXUINT, 0, RO);
+      g_param_spec_uint ("consecutive-successes", NULL, NULL, 0, G_MAXUINT, 0, RO);
   _ops_check_properties[OPS_CHECK_PROP_UPTIME_24H] =
-    g_param_spec_double ("uptime-24h", NULL, NULL, -1, 100, -1, RO);
+      g_param_spec_double ("uptime-24h", NULL, NULL, -1, 100, -1, RO);
   _ops_check_properties[OPS_CHECK_PROP_RUNNING] = g_param_spec_boolean ("running", NULL, NULL, FALSE, RO);
 
   g_object_class_install_properties (object_class, OPS_CHECK_N_PROPS, _ops_check_properties);
@@ -347,8 +347,8 @@ ops_check_set_definition_from (OpsCheck *self,
   ops_check_set_failure_threshold (self, other->failure_threshold);
   ops_check_set_success_threshold (self, other->success_threshold);
   ops_check_set_environment (self, other->environment);
-  ops_check_set_tags (self, (const char *const *) other->tags);
-  ops_check_set_conditions (self, (const char *const *) other->conditions);
+  ops_check_set_tags (self, (const char *const *)other->tags);
+  ops_check_set_conditions (self, (const char *const *)other->conditions);
 
   /* A deep copy, so that the two never share a mutable object. */
   options = deep_copy_object (other->options);
@@ -573,7 +573,7 @@ ops_check_get_tags (OpsCheck *self)
 {
   g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
 
-  return (const char *const *) self->tags;
+  return (const char *const *)self->tags;
 }
 
 void
@@ -586,11 +586,11 @@ ops_check_set_tags (OpsCheck          *self,
 
   if (tags == NULL)
     tags = none;
-  if (strv_equal ((const char *const *) self->tags, tags))
+  if (strv_equal ((const char *const *)self->tags, tags))
     return;
 
   g_strfreev (self->tags);
-  self->tags = g_strdupv ((GStrv) tags);
+  self->tags = g_strdupv ((GStrv)tags);
   g_object_notify_by_pspec (G_OBJECT (self), _ops_check_properties[OPS_CHECK_PROP_TAGS]);
 }
 
@@ -599,7 +599,7 @@ ops_check_get_conditions (OpsCheck *self)
 {
   g_return_val_if_fail (OPS_IS_CHECK (self), NULL);
 
-  return (const char *const *) self->conditions;
+  return (const char *const *)self->conditions;
 }
 
 void
@@ -612,15 +612,15 @@ ops_check_set_conditions (OpsCheck          *self,
 
   if (conditions == NULL)
     conditions = none;
-  if (strv_equal ((const char *const *) self->conditions, conditions))
+  if (strv_equal ((const char *const *)self->conditions, conditions))
     return;
 
   g_strfreev (self->conditions);
-  self->conditions = g_strdupv ((GStrv) conditions);
+  self->conditions = g_strdupv ((GStrv)conditions);
 
   /* Parsed once here, not on every probe. */
   g_clear_pointer (&self->parsed_conditions, g_ptr_array_unref);
-  self->parsed_conditions = g_ptr_array_new_with_free_func ((GDestroyNotify) ops_condition_free);
+  self->parsed_conditions = g_ptr_array_new_with_free_func ((GDestroyNotify)ops_condition_free);
   for (guint i = 0; self->conditions[i] != NULL; i++)
     {
       OpsCondition *condition = ops_condition_parse (self->conditions[i],
@@ -714,4 +714,3 @@ ops_check_set_paused (OpsCheck *self,
 
   _ops_check_set_boolean (self, &self->paused, paused, OPS_CHECK_PROP_PAUSED);
 }
-

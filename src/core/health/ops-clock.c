@@ -35,7 +35,7 @@ real_add_timeout (OpsClock   *self,
                   gpointer    user_data)
 {
   /* Rounded up: a timeout never fires before its time. */
-  guint msec = (guint) CLAMP ((delay_usec + 999) / 1000, 0, G_MAXUINT);
+  guint msec = (guint)CLAMP ((delay_usec + 999) / 1000, 0, G_MAXUINT);
 
   return g_timeout_add (msec, func, user_data);
 }

@@ -17,14 +17,14 @@ struct _OpsClockClass
 {
   GObjectClass parent_class;
 
-  gint64 (*get_monotonic)  (OpsClock   *self);
-  gint64 (*get_real)       (OpsClock   *self);
-  guint  (*add_timeout)    (OpsClock   *self,
-                            gint64      delay_usec,
-                            GSourceFunc func,
-                            gpointer    user_data);
-  void   (*remove_timeout) (OpsClock   *self,
-                            guint       id);
+  gint64 (*get_monotonic) (OpsClock *self);
+  gint64 (*get_real) (OpsClock *self);
+  guint (*add_timeout) (OpsClock   *self,
+                        gint64      delay_usec,
+                        GSourceFunc func,
+                        gpointer    user_data);
+  void (*remove_timeout) (OpsClock *self,
+                          guint     id);
 
   gpointer padding[8];
 };

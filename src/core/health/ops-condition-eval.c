@@ -32,7 +32,7 @@ get_body_json (OpsConditionContext *context)
     {
       g_autoptr(JsonParser) parser = json_parser_new_immutable ();
       g_autoptr(GError) error = NULL;
-      gsize size = 0;
+      gsize       size = 0;
       const char *data = context->body != NULL ? g_bytes_get_data (context->body, &size) : "";
 
       context->body_parsed = TRUE;
@@ -41,7 +41,7 @@ get_body_json (OpsConditionContext *context)
         context->body_json = json_node_ref (json_parser_get_root (parser));
       else
         context->body_json_error = g_strdup (error != NULL ? error->message
-                                                           : _("the body is empty"));
+                                                           : _ ("the body is empty"));
     }
 
   return context->body_json;
@@ -61,7 +61,7 @@ walk_path (JsonNode   *node,
 
       if (*p == '[')
         {
-          guint64 index = g_ascii_strtoull (p + 1, (char **) &p, 10);
+          guint64 index = g_ascii_strtoull (p + 1, (char **)&p, 10);
 
           p++; /* ']' */
           if (!JSON_NODE_HOLDS_ARRAY (node) ||
@@ -71,7 +71,7 @@ walk_path (JsonNode   *node,
         }
       else
         {
-          gsize n = strcspn (p, ".[");
+          gsize            n = strcspn (p, ".[");
           g_autofree char *member = g_strndup (p, n);
 
           p += n;
@@ -93,7 +93,7 @@ json_to_text (JsonNode *node)
   if (JSON_NODE_HOLDS_VALUE (node))
     {
       GType type = json_node_get_value_type (node);
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+      char  buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (type == G_TYPE_STRING)
         return g_strdup (json_node_get_string (node));
@@ -111,12 +111,12 @@ static char *
 format_ms (double ms)
 {
   if (ms >= 48 * 3600 * 1000.0)
-    return g_strdup_printf (_("%.1f days"), ms / (24 * 3600 * 1000.0));
+    return g_strdup_printf (_ ("%.1f days"), ms / (24 * 3600 * 1000.0));
   if (ms >= 3600 * 1000.0)
-    return g_strdup_printf (_("%.1f hours"), ms / (3600 * 1000.0));
+    return g_strdup_printf (_ ("%.1f hours"), ms / (3600 * 1000.0));
   if (ms >= 10 * 1000.0)
-    return g_strdup_printf (_("%.1f s"), ms / 1000.0);
-  return g_strdup_printf (_("%.0f ms"), ms);
+    return g_strdup_printf (_ ("%.1f s"), ms / 1000.0);
+  return g_strdup_printf (_ ("%.0f ms"), ms);
 }
 
 /* The operand's value as text, or NULL with @missing saying why. */
@@ -132,7 +132,7 @@ resolve (Operand             *operand,
 
   if ((context->available & operand->placeholder) == 0)
     {
-      *missing = g_strdup_printf (_("%s was not measured"), operand->text);
+      *missing = g_strdup_printf (_ ("%s was not measured"), operand->text);
       return NULL;
     }
 
@@ -164,7 +164,7 @@ resolve (Operand             *operand,
     case OPS_PLACEHOLDER_BODY:
       if (operand->path == NULL && operand->type != OPERAND_LEN)
         {
-          gsize size = 0;
+          gsize       size = 0;
           const char *data = context->body != NULL ? g_bytes_get_data (context->body, &size) : "";
 
           return g_utf8_make_valid (data, size);
@@ -178,7 +178,7 @@ resolve (Operand             *operand,
 
           if (root == NULL)
             {
-              *missing = g_strdup_printf (_("the body is not JSON (%s), so %s cannot be read"),
+              *missing = g_strdup_printf (_ ("the body is not JSON (%s), so %s cannot be read"),
                                           context->body_json_error, operand->text);
               return NULL;
             }
@@ -194,7 +194,7 @@ resolve (Operand             *operand,
 
               return g_strdup_printf ("%" G_GSIZE_FORMAT, size);
             }
-          *missing = g_strdup_printf (_("JSON field %s is missing"), operand->path);
+          *missing = g_strdup_printf (_ ("JSON field %s is missing"), operand->path);
           return NULL;
         }
 
@@ -225,18 +225,18 @@ expectation (Operator    op,
   switch (op)
     {
     case OP_EQ:
-      return g_strdup_printf (_("expected %s"), value);
+      return g_strdup_printf (_ ("expected %s"), value);
     case OP_NE:
-      return g_strdup_printf (_("expected anything but %s"), value);
+      return g_strdup_printf (_ ("expected anything but %s"), value);
     case OP_LT:
-      return g_strdup_printf (_("expected under %s"), value);
+      return g_strdup_printf (_ ("expected under %s"), value);
     case OP_LE:
-      return g_strdup_printf (_("expected at most %s"), value);
+      return g_strdup_printf (_ ("expected at most %s"), value);
     case OP_GT:
-      return g_strdup_printf (_("expected over %s"), value);
+      return g_strdup_printf (_ ("expected over %s"), value);
     case OP_GE:
     default:
-      return g_strdup_printf (_("expected at least %s"), value);
+      return g_strdup_printf (_ ("expected at least %s"), value);
     }
 }
 
@@ -257,23 +257,23 @@ static char *
 describe_failure (OpsCondition *self,
                   const char   *value)
 {
-  Operand *subject = self->left.type != OPERAND_LITERAL ? &self->left : &self->right;
-  Operand *other = subject == &self->left ? &self->right : &self->left;
+  Operand         *subject = self->left.type != OPERAND_LITERAL ? &self->left : &self->right;
+  Operand         *other = subject == &self->left ? &self->right : &self->left;
   g_autofree char *shown = NULL;
   g_autofree char *wanted = NULL;
   g_autofree char *expected = NULL;
 
   if (other->type == OPERAND_PATTERN)
-    wanted = g_strdup_printf (self->op == OP_EQ ? _("text matching %s") : _("text not matching %s"),
+    wanted = g_strdup_printf (self->op == OP_EQ ? _ ("text matching %s") : _ ("text not matching %s"),
                               other->text);
   else if (other->type == OPERAND_ANY)
-    wanted = g_strdup_printf (self->op == OP_EQ ? _("one of %s") : _("none of %s"), other->text);
+    wanted = g_strdup_printf (self->op == OP_EQ ? _ ("one of %s") : _ ("none of %s"), other->text);
 
   if (subject->type == OPERAND_PLACEHOLDER && _ops_condition_is_time_placeholder (subject->placeholder) &&
       other->type == OPERAND_LITERAL)
     {
       g_autofree char *limit_text = NULL;
-      double ms = 0, limit = 0;
+      double           ms = 0, limit = 0;
 
       _ops_condition_parse_number (value, &ms);
       _ops_condition_parse_quantity (other->text, subject->placeholder, &limit);
@@ -285,34 +285,34 @@ describe_failure (OpsCondition *self,
     {
       shown = shorten (value);
       if (wanted != NULL)
-        expected = g_strdup_printf (_("expected %s"), wanted);
+        expected = g_strdup_printf (_ ("expected %s"), wanted);
       else
         expected = expectation (self->op, other->text);
     }
 
   if (subject->type == OPERAND_LEN)
-    return g_strdup_printf (_("%s is %s, %s"), subject->text, shown, expected);
+    return g_strdup_printf (_ ("%s is %s, %s"), subject->text, shown, expected);
   if (subject->type == OPERAND_HAS)
-    return g_strdup_printf (_("%s is %s, %s"), subject->text, shown, expected);
+    return g_strdup_printf (_ ("%s is %s, %s"), subject->text, shown, expected);
 
   switch (subject->placeholder)
     {
     case OPS_PLACEHOLDER_STATUS:
-      return g_strdup_printf (_("HTTP status %s, %s"), shown, expected);
+      return g_strdup_printf (_ ("HTTP status %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_RESPONSE_TIME:
-      return g_strdup_printf (_("response time %s, %s"), shown, expected);
+      return g_strdup_printf (_ ("response time %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_CERTIFICATE_EXPIRATION:
-      return g_strdup_printf (_("TLS certificate expires in %s, %s"), shown, expected);
+      return g_strdup_printf (_ ("TLS certificate expires in %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_CONNECTED:
-      return g_strdup_printf (_("connected is %s, %s"), shown, expected);
+      return g_strdup_printf (_ ("connected is %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_IP:
-      return g_strdup_printf (_("address %s, %s"), shown, expected);
+      return g_strdup_printf (_ ("address %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_BODY:
       if (subject->path != NULL)
-        return g_strdup_printf (_("JSON field %s is %s, %s"), subject->path, shown, expected);
-      return g_strdup_printf (_("the body is “%s”, %s"), shown, expected);
+        return g_strdup_printf (_ ("JSON field %s is %s, %s"), subject->path, shown, expected);
+      return g_strdup_printf (_ ("the body is “%s”, %s"), shown, expected);
     default:
-      return g_strdup_printf (_("“%s” is not met"), self->text);
+      return g_strdup_printf (_ ("“%s” is not met"), self->text);
     }
 }
 
@@ -327,7 +327,8 @@ compare (Operator    op,
   int order;
 
   if (numeric)
-    order = left_number < right_number ? -1 : left_number > right_number ? 1 : 0;
+    order = left_number < right_number ? -1 : left_number > right_number ? 1
+                                                                         : 0;
   else
     order = strcmp (left, right);
 
@@ -365,10 +366,10 @@ ops_condition_evaluate (OpsCondition        *self,
   g_autofree char *left = NULL;
   g_autofree char *right = NULL;
   g_autofree char *missing = NULL;
-  OpsPlaceholders unit = 0;
-  double left_number = 0, right_number = 0;
-  gboolean numeric;
-  gboolean met;
+  OpsPlaceholders  unit = 0;
+  double           left_number = 0, right_number = 0;
+  gboolean         numeric;
+  gboolean         met;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (context != NULL, FALSE);
@@ -382,7 +383,7 @@ ops_condition_evaluate (OpsCondition        *self,
       if (self->right.type == OPERAND_PATTERN)
         met = g_pattern_match_simple (self->right.text, left);
       else
-        met = g_strv_contains ((const char *const *) self->right.values, left);
+        met = g_strv_contains ((const char *const *)self->right.values, left);
       if (self->op == OP_NE)
         met = !met;
     }
@@ -406,7 +407,7 @@ ops_condition_evaluate (OpsCondition        *self,
       if (!numeric && self->op != OP_EQ && self->op != OP_NE)
         {
           if (failure != NULL)
-            *failure = g_strdup_printf (_("“%s” cannot be checked: “%s” is not a number"),
+            *failure = g_strdup_printf (_ ("“%s” cannot be checked: “%s” is not a number"),
                                         self->text,
                                         _ops_condition_parse_quantity (left, unit, NULL) ? right : left);
           return FALSE;
@@ -422,6 +423,6 @@ ops_condition_evaluate (OpsCondition        *self,
 
 missing:
   if (failure != NULL)
-    *failure = g_strdup_printf (_("%s, expected %s"), missing, self->text);
+    *failure = g_strdup_printf (_ ("%s, expected %s"), missing, self->text);
   return FALSE;
 }

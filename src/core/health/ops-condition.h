@@ -33,9 +33,9 @@ typedef struct
   const char     *ip;
 
   /* Private: the body parsed once, on first use. */
-  JsonNode       *body_json;
-  char           *body_json_error;
-  gboolean        body_parsed;
+  JsonNode *body_json;
+  char     *body_json_error;
+  gboolean  body_parsed;
 } OpsConditionContext;
 
 typedef struct _OpsCondition OpsCondition;

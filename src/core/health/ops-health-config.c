@@ -33,9 +33,9 @@ ops_health_config_export (OpsStore *store,
 {
   g_autoptr(OpsCheckList) list = NULL;
   OpsCheckList *shown = _ops_check_list_get_for_store (store);
-  JsonObject *object;
-  JsonArray *checks;
-  JsonNode *node;
+  JsonObject   *object;
+  JsonArray    *checks;
+  JsonNode     *node;
 
   /* The app's list when there is one; otherwise read the checks now. */
   if (shown == NULL)
@@ -70,11 +70,11 @@ section_error (GError    **error,
 {
   if (name != NULL)
     g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                 _("Check %u (“%s”) of the “health” section: %s"), index + 1, name,
+                 _ ("Check %u (“%s”) of the “health” section: %s"), index + 1, name,
                  cause->message);
   else
     g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                 _("Check %u of the “health” section: %s"), index + 1, cause->message);
+                 _ ("Check %u of the “health” section: %s"), index + 1, cause->message);
   return FALSE;
 }
 
@@ -115,7 +115,7 @@ existing_kind (OpsStore   *store,
 
   if (id != NULL)
     *id = sqlite3_column_int64 (stmt, 1);
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
 }
 
 /* The list of checks (NULL when the section has none), or FALSE. */
@@ -125,14 +125,14 @@ get_checks (JsonNode   *node,
             GError    **error)
 {
   JsonObject *object;
-  JsonNode *checks;
+  JsonNode   *checks;
   g_autoptr(GList) members = NULL;
 
   *out = NULL;
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _("The “health” section must be a JSON object."));
+                   _ ("The “health” section must be a JSON object."));
       return FALSE;
     }
 
@@ -142,8 +142,8 @@ get_checks (JsonNode   *node,
     if (!g_str_equal (l->data, "checks"))
       {
         g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                     _("The “health” section has an unknown member “%s”."),
-                     (const char *) l->data);
+                     _ ("The “health” section has an unknown member “%s”."),
+                     (const char *)l->data);
         return FALSE;
       }
 
@@ -153,7 +153,7 @@ get_checks (JsonNode   *node,
   if (!JSON_NODE_HOLDS_ARRAY (checks))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _("“checks” in the “health” section must be a list."));
+                   _ ("“checks” in the “health” section must be a list."));
       return FALSE;
     }
 
@@ -193,10 +193,10 @@ ops_health_config_validate (OpsStore *store,
       if (check == NULL)
         return section_error (error, i, name_in (item), local_error);
 
-      if (!g_hash_table_add (names, (gpointer) name_in (item)))
+      if (!g_hash_table_add (names, (gpointer)name_in (item)))
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _("The “health” section names the check “%s” twice."), name_in (item));
+                       _ ("The “health” section names the check “%s” twice."), name_in (item));
           return FALSE;
         }
 
@@ -204,8 +204,8 @@ ops_health_config_validate (OpsStore *store,
       if (kind != NULL && !g_str_equal (kind, ops_check_kind_to_string (ops_check_get_kind (check))))
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _("The check “%s” is a %s check here, and the file makes it a %s check. "
-                         "Rename it in the file, or remove the saved one first."),
+                       _ ("The check “%s” is a %s check here, and the file makes it a %s check. "
+                          "Rename it in the file, or remove the saved one first."),
                        ops_check_get_name (check), kind,
                        ops_check_kind_to_string (ops_check_get_kind (check)));
           return FALSE;
@@ -239,8 +239,8 @@ ops_health_config_apply (OpsStore *store,
       g_autoptr(OpsCheck) check = ops_check_new_from_json (item, error);
       g_autoptr(sqlite3_stmt) stmt = NULL;
       g_autofree char *kind = NULL;
-      gboolean has_secret = FALSE;
-      gint64 id = 0;
+      gboolean         has_secret = FALSE;
+      gint64           id = 0;
 
       if (check == NULL)
         return FALSE;

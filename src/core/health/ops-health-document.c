@@ -72,8 +72,8 @@ add_component (JsonArray  *components,
   JsonObject *item = json_object_new ();
   const char *raw = string_member (object, "status");
   const char *output = string_member (object, "output");
-  JsonNode *value = json_object_get_member (object, "observedValue");
-  JsonNode *details = json_object_get_member (object, "details");
+  JsonNode   *value = json_object_get_member (object, "observedValue");
+  JsonNode   *details = json_object_get_member (object, "details");
 
   json_object_set_string_member (item, "name", name);
   json_object_set_string_member (item, "status", ops_health_status_to_string (map_status (raw)));
@@ -105,9 +105,9 @@ read_checks (JsonObject *checks,
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (checks, l->data);
+      JsonNode  *node = json_object_get_member (checks, l->data);
       JsonArray *nodes;
-      guint n;
+      guint      n;
 
       if (!JSON_NODE_HOLDS_ARRAY (node))
         continue;
@@ -116,10 +116,10 @@ read_checks (JsonObject *checks,
       n = json_array_get_length (nodes);
       for (guint i = 0; i < n; i++)
         {
-          JsonNode *element = json_array_get_element (nodes, i);
-          JsonObject *object;
+          JsonNode        *element = json_array_get_element (nodes, i);
+          JsonObject      *object;
           g_autofree char *name = NULL;
-          const char *id;
+          const char      *id;
 
           if (!JSON_NODE_HOLDS_OBJECT (element))
             continue;
@@ -128,8 +128,8 @@ read_checks (JsonObject *checks,
 
           /* One node: its check's name; several: name them apart. */
           if (n > 1)
-            name = id != NULL ? g_strdup_printf ("%s (%s)", (const char *) l->data, id)
-                              : g_strdup_printf ("%s #%u", (const char *) l->data, i + 1);
+            name = id != NULL ? g_strdup_printf ("%s (%s)", (const char *)l->data, id)
+                              : g_strdup_printf ("%s #%u", (const char *)l->data, i + 1);
           else
             name = g_strdup (l->data);
           add_component (components, name, object);
@@ -151,14 +151,14 @@ read_components (JsonObject *object,
 
   for (GList *l = names; l != NULL; l = l->next)
     {
-      JsonNode *node = json_object_get_member (object, l->data);
+      JsonNode        *node = json_object_get_member (object, l->data);
       g_autofree char *name = NULL;
-      JsonNode *nested;
+      JsonNode        *nested;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
 
-      name = prefix != NULL ? g_strdup_printf ("%s.%s", prefix, (const char *) l->data)
+      name = prefix != NULL ? g_strdup_printf ("%s.%s", prefix, (const char *)l->data)
                             : g_strdup (l->data);
       add_component (components, name, json_node_get_object (node));
 
@@ -195,8 +195,8 @@ ops_health_document_read (JsonNode          *root,
 {
   JsonObject *object;
   const char *raw;
-  JsonNode *checks;
-  JsonNode *components;
+  JsonNode   *checks;
+  JsonNode   *components;
 
   g_return_val_if_fail (document != NULL, FALSE);
 

@@ -25,9 +25,9 @@ struct _OpsHealthEngine
   GHashTable      *probes; /* OpsCheck → OpsProbe */
   GCancellable    *cancellable;
 
-  guint            uptime_id;
-  gboolean         running;
-  gboolean         paused;
+  guint    uptime_id;
+  gboolean running;
+  gboolean paused;
 };
 
 /* clang-format off */

@@ -19,7 +19,7 @@ typedef struct
   OpsHealthEngine *engine;
   OpsCheck        *check;
   OpsProbe        *probe;
-  GTask           *task;    /* of run_checks, or NULL for a scheduled run */
+  GTask           *task; /* of run_checks, or NULL for a scheduled run */
   gboolean         scheduled;
   gboolean         record;
 } Run;
@@ -50,7 +50,7 @@ run_done_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Run *run = user_data;
+  Run             *run = user_data;
   OpsHealthEngine *self = run->engine;
   g_autoptr(OpsCheckResult) check_result = NULL;
   g_autoptr(GError) error = NULL;
@@ -80,7 +80,7 @@ run_done_cb (GObject      *object,
         }
       else if (batch->results->len == batch->checks->len)
         g_task_return_pointer (run->task, g_ptr_array_ref (batch->results),
-                               (GDestroyNotify) g_ptr_array_unref);
+                               (GDestroyNotify)g_ptr_array_unref);
       else if (!g_task_had_error (run->task))
         batch_start_more (run->task);
     }
@@ -94,7 +94,7 @@ _ops_health_engine_scheduler_run_cb (OpsScheduler *scheduler,
                                      gpointer      user_data)
 {
   OpsHealthEngine *self = user_data;
-  Run *run = g_new0 (Run, 1);
+  Run             *run = g_new0 (Run, 1);
 
   run->engine = g_object_ref (self);
   run->check = g_object_ref (check);
@@ -189,13 +189,13 @@ static void
 batch_start_more (GTask *task)
 {
   OpsHealthEngine *self = g_task_get_source_object (task);
-  Batch *batch = g_task_get_task_data (task);
-  guint limit = ops_scheduler_get_max_concurrent (self->scheduler);
+  Batch           *batch = g_task_get_task_data (task);
+  guint            limit = ops_scheduler_get_max_concurrent (self->scheduler);
 
   while (batch->running < limit && batch->next < batch->checks->len)
     {
       OpsCheck *check = g_ptr_array_index (batch->checks, batch->next++);
-      Run *run = g_new0 (Run, 1);
+      Run      *run = g_new0 (Run, 1);
 
       run->engine = g_object_ref (self);
       run->check = g_object_ref (check);
@@ -238,15 +238,15 @@ ops_health_engine_run_checks_async (OpsHealthEngine    *self,
   g_task_set_source_tag (task, ops_health_engine_run_checks_async);
 
   batch = g_new0 (Batch, 1);
-  batch->checks = g_ptr_array_copy (checks, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  batch->checks = g_ptr_array_copy (checks, (GCopyFunc)(void (*) (void))g_object_ref, NULL);
   g_ptr_array_set_free_func (batch->checks, g_object_unref);
   batch->results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
+  g_task_set_task_data (task, batch, (GDestroyNotify)batch_free);
 
   if (checks->len == 0)
     {
       g_task_return_pointer (task, g_ptr_array_ref (batch->results),
-                             (GDestroyNotify) g_ptr_array_unref);
+                             (GDestroyNotify)g_ptr_array_unref);
       return;
     }
 

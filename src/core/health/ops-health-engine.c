@@ -41,7 +41,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 #define UPTIME_REFRESH_S 300
 
@@ -92,7 +92,7 @@ _ops_health_engine_record (OpsHealthEngine *self,
     ops_check_get_consecutive_failures (check),
     ops_check_get_consecutive_successes (check),
   };
-  OpsHealthStatus previous = state.status;
+  OpsHealthStatus     previous = state.status;
   OpsHealthTransition transition;
 
   transition = ops_health_state_apply (&state, ops_check_result_get_status (result),
@@ -225,7 +225,7 @@ items_changed_cb (GListModel      *model,
       g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
       g_autoptr(GPtrArray) gone = g_ptr_array_new ();
       GHashTableIter iter;
-      OpsCheck *check;
+      OpsCheck      *check;
 
       for (guint i = 0; i < g_list_model_get_n_items (model); i++)
         {
@@ -235,7 +235,7 @@ items_changed_cb (GListModel      *model,
         }
 
       g_hash_table_iter_init (&iter, self->probes);
-      while (g_hash_table_iter_next (&iter, (gpointer *) &check, NULL))
+      while (g_hash_table_iter_next (&iter, (gpointer *)&check, NULL))
         if (!g_hash_table_contains (present, check))
           g_ptr_array_add (gone, check);
 
@@ -281,7 +281,7 @@ uptimes_cb (GObject      *object,
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->checks)); i++)
     {
       g_autoptr(OpsCheck) check = g_list_model_get_item (G_LIST_MODEL (self->checks), i);
-      gint64 id = ops_check_get_id (check);
+      gint64  id = ops_check_get_id (check);
       double *uptime = g_hash_table_lookup (uptimes, &id);
 
       _ops_check_set_uptime_24h (check, uptime != NULL ? *uptime : -1);
@@ -389,10 +389,10 @@ ops_health_engine_class_init (OpsHealthEngineClass *klass)
   object_class->set_property = ops_health_engine_set_property;
 
   properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("running", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -506,7 +506,7 @@ void
 ops_health_engine_start (OpsHealthEngine *self)
 {
   GHashTableIter iter;
-  OpsCheck *check;
+  OpsCheck      *check;
 
   g_return_if_fail (OPS_IS_HEALTH_ENGINE (self));
 
@@ -515,7 +515,7 @@ ops_health_engine_start (OpsHealthEngine *self)
 
   self->running = TRUE;
   g_hash_table_iter_init (&iter, self->probes);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &check, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&check, NULL))
     {
       ops_scheduler_add (self->scheduler, check);
       update_stream (self, check);
@@ -533,7 +533,7 @@ void
 ops_health_engine_stop (OpsHealthEngine *self)
 {
   GHashTableIter iter;
-  OpsCheck *check;
+  OpsCheck      *check;
 
   g_return_if_fail (OPS_IS_HEALTH_ENGINE (self));
 
@@ -543,7 +543,7 @@ ops_health_engine_stop (OpsHealthEngine *self)
   self->running = FALSE;
   g_clear_handle_id (&self->uptime_id, g_source_remove);
   g_hash_table_iter_init (&iter, self->probes);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &check, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&check, NULL))
     {
       ops_scheduler_remove (self->scheduler, check);
       update_stream (self, check);
@@ -566,7 +566,7 @@ ops_health_engine_set_paused (OpsHealthEngine *self,
                               gboolean         paused)
 {
   GHashTableIter iter;
-  OpsCheck *check;
+  OpsCheck      *check;
 
   g_return_if_fail (OPS_IS_HEALTH_ENGINE (self));
 
@@ -577,7 +577,7 @@ ops_health_engine_set_paused (OpsHealthEngine *self,
   self->paused = paused;
   ops_scheduler_set_paused (self->scheduler, paused);
   g_hash_table_iter_init (&iter, self->probes);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &check, NULL))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&check, NULL))
     update_stream (self, check);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
@@ -603,4 +603,3 @@ ops_health_engine_check_now (OpsHealthEngine *self,
     ops_scheduler_add (self->scheduler, check);
   ops_scheduler_run_now (self->scheduler, check);
 }
-

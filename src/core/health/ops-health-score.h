@@ -25,7 +25,10 @@ typedef struct
   double disk_critical;
 } OpsScoreThresholds;
 
-#define OPS_SCORE_THRESHOLDS_DEFAULT { 70, 90, 75, 90, 80, 95 }
+#define OPS_SCORE_THRESHOLDS_DEFAULT \
+  {                                  \
+    70, 90, 75, 90, 80, 95           \
+  }
 
 typedef struct
 {

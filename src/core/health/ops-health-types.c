@@ -10,33 +10,24 @@
 
 #include "ops-health-types.h"
 
-G_DEFINE_QUARK (ops-health-error-quark, ops_health_error)
+G_DEFINE_QUARK (ops - health - error - quark, ops_health_error)
 
-G_DEFINE_ENUM_TYPE (OpsHealthStatus, ops_health_status,
-                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_UNKNOWN, "unknown"),
-                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_HEALTHY, "healthy"),
-                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DEGRADED, "degraded"),
-                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DOWN, "down"))
+G_DEFINE_ENUM_TYPE (OpsHealthStatus, ops_health_status, G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_UNKNOWN, "unknown"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_HEALTHY, "healthy"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DEGRADED, "degraded"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DOWN, "down"))
 
-G_DEFINE_ENUM_TYPE (OpsCheckKind, ops_check_kind,
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_HTTP, "http"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TCP, "tcp"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_DNS, "dns"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TLS, "tls"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_POSTGRESQL, "postgresql"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_REDIS, "redis"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_PROMETHEUS, "prometheus"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_WEBSOCKET, "websocket"),
-                    G_DEFINE_ENUM_VALUE (OPS_CHECK_N_KINDS, "n-kinds"))
+G_DEFINE_ENUM_TYPE (OpsCheckKind, ops_check_kind, G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_HTTP, "http"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TCP, "tcp"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_DNS, "dns"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TLS, "tls"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_POSTGRESQL, "postgresql"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_REDIS, "redis"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_PROMETHEUS, "prometheus"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_WEBSOCKET, "websocket"), G_DEFINE_ENUM_VALUE (OPS_CHECK_N_KINDS, "n-kinds"))
 
-G_DEFINE_ENUM_TYPE (OpsEnvironment, ops_environment,
-                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_PRODUCTION, "production"),
-                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_STAGING, "staging"),
-                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_DEVELOPMENT, "development"))
+G_DEFINE_ENUM_TYPE (OpsEnvironment, ops_environment, G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_PRODUCTION, "production"), G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_STAGING, "staging"), G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_DEVELOPMENT, "development"))
 
 static const char *const status_names[] = { "unknown", "healthy", "degraded", "down" };
 static const char *const kind_names[] = {
-  "http", "tcp", "dns", "tls", "postgresql", "redis", "prometheus", "websocket",
+  "http",
+  "tcp",
+  "dns",
+  "tls",
+  "postgresql",
+  "redis",
+  "prometheus",
+  "websocket",
 };
 static const char *const environment_names[] = { "production", "staging", "development" };
 
@@ -122,14 +113,14 @@ ops_health_status_to_label (OpsHealthStatus status)
   switch (status)
     {
     case OPS_HEALTH_STATUS_HEALTHY:
-      return _("Healthy");
+      return _ ("Healthy");
     case OPS_HEALTH_STATUS_DEGRADED:
-      return _("Degraded");
+      return _ ("Degraded");
     case OPS_HEALTH_STATUS_DOWN:
-      return _("Down");
+      return _ ("Down");
     case OPS_HEALTH_STATUS_UNKNOWN:
     default:
-      return _("Unknown");
+      return _ ("Unknown");
     }
 }
 
@@ -165,21 +156,21 @@ ops_check_kind_to_label (OpsCheckKind kind)
   switch (kind)
     {
     case OPS_CHECK_KIND_HTTP:
-      return _("HTTP(S)");
+      return _ ("HTTP(S)");
     case OPS_CHECK_KIND_TCP:
-      return _("TCP port");
+      return _ ("TCP port");
     case OPS_CHECK_KIND_DNS:
-      return _("DNS name");
+      return _ ("DNS name");
     case OPS_CHECK_KIND_TLS:
-      return _("TLS certificate");
+      return _ ("TLS certificate");
     case OPS_CHECK_KIND_POSTGRESQL:
-      return _("PostgreSQL");
+      return _ ("PostgreSQL");
     case OPS_CHECK_KIND_REDIS:
-      return _("Redis");
+      return _ ("Redis");
     case OPS_CHECK_KIND_PROMETHEUS:
-      return _("Prometheus metrics");
+      return _ ("Prometheus metrics");
     case OPS_CHECK_KIND_WEBSOCKET:
-      return _("WebSocket event stream");
+      return _ ("WebSocket event stream");
     case OPS_CHECK_N_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -222,7 +213,7 @@ ops_health_parse_duration (const char *text,
                            GError    **error)
 {
   const char *p = text;
-  gint64 total = 0;
+  gint64      total = 0;
 
   g_return_val_if_fail (msec != NULL, FALSE);
 
@@ -231,7 +222,7 @@ ops_health_parse_duration (const char *text,
 
   while (*p != '\0')
     {
-      char *end = NULL;
+      char  *end = NULL;
       double value;
       gint64 unit;
 
@@ -258,9 +249,9 @@ ops_health_parse_duration (const char *text,
       else
         goto invalid;
 
-      if (value * unit > (double) G_MAXINT32 * 1000)
+      if (value * unit > (double)G_MAXINT32 * 1000)
         goto invalid;
-      total += (gint64) (value * unit + 0.5);
+      total += (gint64)(value * unit + 0.5);
     }
 
   *msec = total;
@@ -268,7 +259,7 @@ ops_health_parse_duration (const char *text,
 
 invalid:
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-               _("“%s” is not a duration. Write it like 500ms, 30s, 5m, 1h or 2d."),
+               _ ("“%s” is not a duration. Write it like 500ms, 30s, 5m, 1h or 2d."),
                text != NULL ? text : "");
   return FALSE;
 }

@@ -15,7 +15,7 @@ typedef enum
   OPS_HEALTH_ERROR_CONDITION, /* a condition that does not parse */
   OPS_HEALTH_ERROR_NOT_FOUND,
   OPS_HEALTH_ERROR_EXISTS,
-  OPS_HEALTH_ERROR_PROBE,     /* a probe failed (the message says why) */
+  OPS_HEALTH_ERROR_PROBE, /* a probe failed (the message says why) */
   OPS_HEALTH_ERROR_TIMED_OUT,
   OPS_HEALTH_ERROR_TOO_LARGE,
 } OpsHealthError;

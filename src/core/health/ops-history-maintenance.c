@@ -24,11 +24,11 @@
 #define FINALIZE_BATCH 500
 
 static gboolean
-sqlite_failed (GError    **error,
-               sqlite3    *db,
-               int         rc)
+sqlite_failed (GError **error,
+               sqlite3 *db,
+               int      rc)
 {
-  return ops_store_set_error_from_sqlite (error, db, rc, _("Could not tidy the check history"));
+  return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not tidy the check history"));
 }
 
 static gboolean
@@ -81,8 +81,10 @@ finalize_rollups (sqlite3               *db,
         while ((rc = sqlite3_step (select)) == SQLITE_ROW)
           {
             gint64 row[4] = {
-              sqlite3_column_int64 (select, 0), sqlite3_column_int64 (select, 1),
-              sqlite3_column_int64 (select, 2), sqlite3_column_int64 (select, 3),
+              sqlite3_column_int64 (select, 0),
+              sqlite3_column_int64 (select, 1),
+              sqlite3_column_int64 (select, 2),
+              sqlite3_column_int64 (select, 3),
             };
 
             g_array_append_vals (todo, row, 1);
@@ -91,8 +93,8 @@ finalize_rollups (sqlite3               *db,
         for (guint i = 0; i < todo->len && rc == SQLITE_DONE; i++)
           {
             gint64 *row = &g_array_index (todo, gint64, i * 4);
-            gint64 end = row[2] + row[1] * G_USEC_PER_SEC;
-            gint64 rank = (gint64) ceil (0.95 * row[3]);
+            gint64  end = row[2] + row[1] * G_USEC_PER_SEC;
+            gint64  rank = (gint64)ceil (0.95 * row[3]);
 
             sqlite3_reset (update);
             sqlite3_bind_int64 (update, 1, row[0]);
@@ -162,7 +164,7 @@ delete_in_batches (sqlite3      *db,
       if (changes > 0)
         (*budget)--;
       *deleted += changes;
-      if ((guint) changes < batch_size)
+      if ((guint)changes < batch_size)
         return TRUE;
     }
 
@@ -171,9 +173,9 @@ delete_in_batches (sqlite3      *db,
 }
 
 static GArray *
-list_checks (sqlite3  *db,
-             gboolean  removed,
-             GError  **error)
+list_checks (sqlite3 *db,
+             gboolean removed,
+             GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -213,7 +215,7 @@ apply_retention (sqlite3               *db,
   g_autoptr(GArray) ids = NULL;
   gint64 raw_cutoff = now_usec - retention_days * OPS_HISTORY_DAY_USEC;
   gint64 rollup_cutoff = now_usec - MAX (retention_days, OPS_HISTORY_ROLLUP_DAYS) * OPS_HISTORY_DAY_USEC;
-  int rc;
+  int    rc;
 
   ids = list_checks (db, FALSE, error);
   if (ids == NULL)
@@ -232,7 +234,7 @@ apply_retention (sqlite3               *db,
   if (rc != SQLITE_OK)
     return sqlite_failed (error, db, rc);
 
-  for (guint i = 0; i < ids->len && *budget > 0; i++)
+  for (guint i = 0; i<ids->len && * budget> 0; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
@@ -290,9 +292,9 @@ purge_removed (sqlite3               *db,
   if (rc != SQLITE_OK)
     return sqlite_failed (error, db, rc);
 
-  for (guint i = 0; i < ids->len && *budget > 0; i++)
+  for (guint i = 0; i<ids->len && * budget> 0; i++)
     {
-      gint64 id = g_array_index (ids, gint64, i);
+      gint64   id = g_array_index (ids, gint64, i);
       gboolean more = FALSE;
 
       sqlite3_bind_int64 (samples, 1, id);
@@ -347,7 +349,7 @@ _ops_history_maintain (sqlite3               *db,
 {
   guint budget = max_batches;
 
-  *done = (OpsHistoryMaintenance) { 0 };
+  *done = (OpsHistoryMaintenance){ 0 };
 
   if (!finalize_rollups (db, now_usec, max_batches, done, error))
     return FALSE;

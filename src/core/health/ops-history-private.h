@@ -31,10 +31,10 @@ typedef struct _OpsHistoryWriter OpsHistoryWriter;
 /* What one maintenance pass did. */
 typedef struct
 {
-  guint64 samples_deleted;
-  guint64 rollups_deleted;
-  guint   rollups_finalized;
-  guint   checks_purged;
+  guint64  samples_deleted;
+  guint64  rollups_deleted;
+  guint    rollups_finalized;
+  guint    checks_purged;
   gboolean more; /* stopped at its limit: there is more to do */
 } OpsHistoryMaintenance;
 
@@ -51,22 +51,22 @@ struct _OpsHistory
 
   /* Owned */
   OpsStore         *store;
-  GArray           *pending;   /* OpsHistoryRow */
-  GPtrArray        *waiters;   /* GTask, for the next flush */
-  sqlite3          *write_db;  /* guarded by write_lock */
-  OpsHistoryWriter *writer;    /* guarded by write_lock */
-  sqlite3          *read_db;   /* guarded by read_lock */
+  GArray           *pending;  /* OpsHistoryRow */
+  GPtrArray        *waiters;  /* GTask, for the next flush */
+  sqlite3          *write_db; /* guarded by write_lock */
+  OpsHistoryWriter *writer;   /* guarded by write_lock */
+  sqlite3          *read_db;  /* guarded by read_lock */
   GCancellable     *cancellable;
   GMutex            write_lock;
   GMutex            read_lock;
 
-  guint             flush_source;
-  guint             maintenance_source;
-  guint             batch_interval_ms;
-  guint64           rows_written;
-  gboolean          flushing;
-  gboolean          maintaining;
-  gboolean          dropped_warned;
+  guint    flush_source;
+  guint    maintenance_source;
+  guint    batch_interval_ms;
+  guint64  rows_written;
+  gboolean flushing;
+  gboolean maintaining;
+  gboolean dropped_warned;
 };
 
 /* clang-format off */

@@ -19,8 +19,7 @@
 #define RAW_MAX_SPAN    OPS_HISTORY_DAY_USEC
 #define HOURLY_MAX_SPAN (60 * OPS_HISTORY_DAY_USEC)
 
-G_DEFINE_BOXED_TYPE (OpsHistorySeries, ops_history_series, ops_history_series_ref,
-                     ops_history_series_unref)
+G_DEFINE_BOXED_TYPE (OpsHistorySeries, ops_history_series, ops_history_series_ref, ops_history_series_unref)
 
 enum
 {
@@ -79,14 +78,14 @@ static OpsHistorySeries *
 series_seal (OpsHistorySeries *series)
 {
   series->n_points = series->storage[COL_TIMES]->len;
-  series->times = (gint64 *) (gpointer) series->storage[COL_TIMES]->data;
-  series->values = (double *) (gpointer) series->storage[COL_VALUES]->data;
-  series->minimums = (double *) (gpointer) series->storage[COL_MINIMUMS]->data;
-  series->maximums = (double *) (gpointer) series->storage[COL_MAXIMUMS]->data;
-  series->p95s = (double *) (gpointer) series->storage[COL_P95S]->data;
-  series->statuses = (guint8 *) series->storage[COL_STATUSES]->data;
-  series->counts = (guint32 *) (gpointer) series->storage[COL_COUNTS]->data;
-  series->failures = (guint32 *) (gpointer) series->storage[COL_FAILURES]->data;
+  series->times = (gint64 *)(gpointer)series->storage[COL_TIMES]->data;
+  series->values = (double *)(gpointer)series->storage[COL_VALUES]->data;
+  series->minimums = (double *)(gpointer)series->storage[COL_MINIMUMS]->data;
+  series->maximums = (double *)(gpointer)series->storage[COL_MAXIMUMS]->data;
+  series->p95s = (double *)(gpointer)series->storage[COL_P95S]->data;
+  series->statuses = (guint8 *)series->storage[COL_STATUSES]->data;
+  series->counts = (guint32 *)(gpointer)series->storage[COL_COUNTS]->data;
+  series->failures = (guint32 *)(gpointer)series->storage[COL_FAILURES]->data;
 
   return series;
 }
@@ -139,7 +138,7 @@ query_failed (GError **error,
               sqlite3 *db,
               int      rc)
 {
-  return ops_store_set_error_from_sqlite (error, db, rc, _("Could not read the check history"));
+  return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not read the check history"));
 }
 
 static double
@@ -186,7 +185,7 @@ ops_history_series_query (sqlite3 *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(OpsHistorySeries) series = NULL;
   OpsHistoryResolution resolution = ops_history_pick_resolution (from_usec, to_usec);
-  int rc;
+  int                  rc;
 
   g_return_val_if_fail (db != NULL, NULL);
 
@@ -211,8 +210,8 @@ ops_history_series_query (sqlite3 *db,
         {
           guint8 status = sqlite3_column_int (stmt, 1);
           double value = status != OPS_HEALTH_STATUS_DOWN && sqlite3_column_type (stmt, 2) != SQLITE_NULL
-                           ? sqlite3_column_int64 (stmt, 2) / 1000.0
-                           : NAN;
+                             ? sqlite3_column_int64 (stmt, 2) / 1000.0
+                             : NAN;
 
           series_append (series, sqlite3_column_int64 (stmt, 0), value, value, value, value,
                          status, 1, status == OPS_HEALTH_STATUS_DOWN);
@@ -249,7 +248,7 @@ ops_history_series_query (sqlite3 *db,
           series_append (series, sqlite3_column_int64 (stmt, 0), average,
                          column_double_or_nan (stmt, 4), column_double_or_nan (stmt, 5),
                          column_double_or_nan (stmt, 7), period_status (count, failures),
-                         (guint32) count, (guint32) failures);
+                         (guint32)count, (guint32)failures);
         }
     }
 
@@ -323,7 +322,7 @@ ops_history_uptime_query (sqlite3 *db,
                                                  OPS_HISTORY_HOUR_USEC);
   gint64 last_hour = _ops_history_period_start (to_usec, OPS_HISTORY_HOUR_USEC);
   gint64 count = 0, failures = 0;
-  int rc;
+  int    rc;
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (uptime != NULL, FALSE);
@@ -394,14 +393,14 @@ ops_history_samples_query (sqlite3 *db,
 
   sqlite3_bind_int64 (stmt, 1, check_id);
   sqlite3_bind_int64 (stmt, 2, since_usec);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64)limit : -1);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       OpsCheckResult *result = ops_check_result_new (check_id, sqlite3_column_int64 (stmt, 0));
-      OpsProbeTiming timing = OPS_PROBE_TIMING_INIT;
-      gint64 *fields[] = { &timing.total_us, &timing.dns_us, &timing.connect_us,
-                           &timing.tls_us, &timing.first_byte_us, &timing.download_us };
+      OpsProbeTiming  timing = OPS_PROBE_TIMING_INIT;
+      gint64         *fields[] = { &timing.total_us, &timing.dns_us, &timing.connect_us,
+                                   &timing.tls_us, &timing.first_byte_us, &timing.download_us };
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         if (sqlite3_column_type (stmt, 2 + i) != SQLITE_NULL)
@@ -409,7 +408,7 @@ ops_history_samples_query (sqlite3 *db,
 
       ops_check_result_set_status (result, sqlite3_column_int (stmt, 1));
       ops_check_result_set_timing (result, &timing);
-      ops_check_result_set_error (result, (const char *) sqlite3_column_text (stmt, 8));
+      ops_check_result_set_error (result, (const char *)sqlite3_column_text (stmt, 8));
       g_ptr_array_add (results, result);
     }
 
@@ -444,9 +443,9 @@ ops_history_uptime_24h_all (sqlite3 *db,
   g_autoptr(sqlite3_stmt) ids = NULL;
   g_autoptr(sqlite3_stmt) sums = NULL;
   g_autoptr(GHashTable) uptimes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         g_free);
+                                                          g_free);
   gint64 since = _ops_history_period_start (now_usec, OPS_HISTORY_HOUR_USEC) - 24 * OPS_HISTORY_HOUR_USEC;
-  int rc;
+  int    rc;
 
   rc = sqlite3_prepare_v2 (db, "SELECT id FROM health_checks WHERE removed_at IS NULL", -1, &ids,
                            NULL);
@@ -476,7 +475,7 @@ ops_history_uptime_24h_all (sqlite3 *db,
       failures = sqlite3_column_double (sums, 1);
       if (count > 0)
         g_hash_table_insert (uptimes, g_memdup2 (&id, sizeof id),
-                             g_memdup2 (&(double) { 100.0 * (count - failures) / count },
+                             g_memdup2 (&(double){ 100.0 * (count - failures) / count },
                                         sizeof (double)));
     }
 
@@ -519,7 +518,7 @@ query_worker (GTask        *task,
               GCancellable *cancellable)
 {
   OpsHistory *self = source_object;
-  QueryData *data = task_data;
+  QueryData  *data = task_data;
   g_autoptr(GError) error = NULL;
   gpointer tag = g_task_get_source_tag (task);
   sqlite3 *db;
@@ -537,13 +536,13 @@ query_worker (GTask        *task,
                                                            data->to, &error);
 
       if (series != NULL)
-        g_task_return_pointer (task, series, (GDestroyNotify) ops_history_series_unref);
+        g_task_return_pointer (task, series, (GDestroyNotify)ops_history_series_unref);
     }
   else if (tag == ops_history_query_uptime_async)
     {
       static const gint64 windows[] = { 1, 7, 30 };
-      double values[3];
-      guint i;
+      double              values[3];
+      guint               i;
 
       for (i = 0; i < G_N_ELEMENTS (windows); i++)
         if (!ops_history_uptime_query (db, data->check_id,
@@ -563,7 +562,7 @@ query_worker (GTask        *task,
       GHashTable *uptimes = ops_history_uptime_24h_all (db, data->to, &error);
 
       if (uptimes != NULL)
-        g_task_return_pointer (task, uptimes, (GDestroyNotify) g_hash_table_unref);
+        g_task_return_pointer (task, uptimes, (GDestroyNotify)g_hash_table_unref);
     }
   else
     {
@@ -571,7 +570,7 @@ query_worker (GTask        *task,
                                                       data->limit, &error);
 
       if (samples != NULL)
-        g_task_return_pointer (task, samples, (GDestroyNotify) g_ptr_array_unref);
+        g_task_return_pointer (task, samples, (GDestroyNotify)g_ptr_array_unref);
     }
 
   g_mutex_unlock (&self->read_lock);

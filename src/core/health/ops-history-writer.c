@@ -44,8 +44,8 @@ period_hash (gconstpointer key)
 {
   const Period *p = key;
 
-  return (guint) (p->check_id * 2654435761u) ^ (guint) (p->start / G_USEC_PER_SEC) ^
-         (guint) p->resolution;
+  return (guint)(p->check_id * 2654435761u) ^ (guint)(p->start / G_USEC_PER_SEC) ^
+         (guint)p->resolution;
 }
 
 static gboolean
@@ -169,7 +169,7 @@ add_to_period (OpsHistoryWriter    *writer,
                const OpsHistoryRow *row,
                gint64               resolution)
 {
-  Period key = { row->check_id, resolution, 0 };
+  Period  key = { row->check_id, resolution, 0 };
   Period *period;
 
   key.start = _ops_history_period_start (row->time, resolution * G_USEC_PER_SEC);
@@ -200,11 +200,11 @@ static int
 write_periods (OpsHistoryWriter *writer)
 {
   GHashTableIter iter;
-  Period *period;
-  int rc = SQLITE_DONE;
+  Period        *period;
+  int            rc = SQLITE_DONE;
 
   g_hash_table_iter_init (&iter, writer->periods);
-  while (rc == SQLITE_DONE && g_hash_table_iter_next (&iter, (gpointer *) &period, NULL))
+  while (rc == SQLITE_DONE && g_hash_table_iter_next (&iter, (gpointer *)&period, NULL))
     {
       sqlite3_stmt *stmt = writer->upsert_rollup;
 
@@ -251,7 +251,7 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
                            GError             **error)
 {
   sqlite3_stmt *stmt = writer->insert_sample;
-  int rc;
+  int           rc;
 
   if (n_rows == 0)
     return TRUE;
@@ -259,7 +259,7 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
   rc = sqlite3_exec (writer->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return ops_store_set_error_from_sqlite (error, writer->db, rc,
-                                            _("Could not save the check results"));
+                                            _ ("Could not save the check results"));
 
   g_hash_table_remove_all (writer->periods);
   rc = SQLITE_DONE;
@@ -301,7 +301,7 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       ops_store_set_error_from_sqlite (error, writer->db, rc,
-                                       _("Could not save the check results"));
+                                       _ ("Could not save the check results"));
       sqlite3_exec (writer->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }

@@ -27,11 +27,11 @@ G_DEFINE_FINAL_TYPE (OpsHistory, ops_history, G_TYPE_OBJECT)
 #define DEFAULT_BATCH_INTERVAL_MS 1000
 #define BATCH_MAX_ROWS            20000
 /* Kept in memory while the disk refuses them, then the oldest go. */
-#define PENDING_MAX_ROWS          500000
-#define MAINTENANCE_FIRST_S       30
-#define MAINTENANCE_INTERVAL_S    300
+#define PENDING_MAX_ROWS       500000
+#define MAINTENANCE_FIRST_S    30
+#define MAINTENANCE_INTERVAL_S 300
 
-static void maybe_start_flush (OpsHistory *self);
+static void     maybe_start_flush (OpsHistory *self);
 static gboolean write_rows_locked (OpsHistory          *self,
                                    const OpsHistoryRow *rows,
                                    guint                n_rows,
@@ -53,7 +53,7 @@ ops_history_dispose (GObject *object)
       g_autoptr(GError) error = NULL;
 
       g_mutex_lock (&self->write_lock);
-      if (!write_rows_locked (self, (OpsHistoryRow *) (gpointer) self->pending->data,
+      if (!write_rows_locked (self, (OpsHistoryRow *)(gpointer)self->pending->data,
                               self->pending->len, &error))
         g_warning ("%u check results could not be saved: %s", self->pending->len,
                    error->message);
@@ -95,7 +95,7 @@ static void
 ops_history_init (OpsHistory *self)
 {
   self->pending = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  g_array_set_clear_func (self->pending, (GDestroyNotify) _ops_history_row_clear);
+  g_array_set_clear_func (self->pending, (GDestroyNotify)_ops_history_row_clear);
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   self->batch_interval_ms = DEFAULT_BATCH_INTERVAL_MS;
@@ -206,7 +206,7 @@ write_rows_locked (OpsHistory          *self,
       if (self->writer == NULL)
         return ops_store_set_error_from_sqlite (error, self->write_db,
                                                 sqlite3_errcode (self->write_db),
-                                                _("Could not save the check results"));
+                                                _ ("Could not save the check results"));
     }
 
   return _ops_history_writer_write (self->writer, rows, n_rows, error);
@@ -219,12 +219,12 @@ flush_worker (GTask        *task,
               GCancellable *cancellable)
 {
   OpsHistory *self = source_object;
-  GArray *rows = task_data;
+  GArray     *rows = task_data;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   g_mutex_lock (&self->write_lock);
-  ok = write_rows_locked (self, (OpsHistoryRow *) (gpointer) rows->data, rows->len, &error);
+  ok = write_rows_locked (self, (OpsHistoryRow *)(gpointer)rows->data, rows->len, &error);
   g_mutex_unlock (&self->write_lock);
 
   if (ok)
@@ -275,7 +275,7 @@ flush_done_cb (GObject      *object,
       requeue (self, g_task_get_task_data (G_TASK (result)));
     }
   else
-    self->rows_written += ((GArray *) g_task_get_task_data (G_TASK (result)))->len;
+    self->rows_written += ((GArray *)g_task_get_task_data (G_TASK (result)))->len;
 
   for (guint i = 0; i < waiters->len; i++)
     {
@@ -298,7 +298,7 @@ maybe_start_flush (OpsHistory *self)
 {
   g_autoptr(GTask) task = NULL;
   GPtrArray *waiters;
-  GArray *rows;
+  GArray    *rows;
 
   if (self->flushing)
     return;
@@ -310,14 +310,14 @@ maybe_start_flush (OpsHistory *self)
 
   rows = self->pending;
   self->pending = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  g_array_set_clear_func (self->pending, (GDestroyNotify) _ops_history_row_clear);
+  g_array_set_clear_func (self->pending, (GDestroyNotify)_ops_history_row_clear);
   waiters = self->waiters;
   self->waiters = g_ptr_array_new_with_free_func (g_object_unref);
   self->flushing = TRUE;
 
   task = g_task_new (self, NULL, flush_done_cb, waiters);
   g_task_set_source_tag (task, maybe_start_flush);
-  g_task_set_task_data (task, rows, (GDestroyNotify) g_array_unref);
+  g_task_set_task_data (task, rows, (GDestroyNotify)g_array_unref);
   g_task_run_in_thread (task, flush_worker);
 }
 
@@ -379,7 +379,7 @@ ops_history_flush_sync (OpsHistory *self,
   g_clear_handle_id (&self->flush_source, g_source_remove);
 
   g_mutex_lock (&self->write_lock);
-  ok = write_rows_locked (self, (OpsHistoryRow *) (gpointer) self->pending->data,
+  ok = write_rows_locked (self, (OpsHistoryRow *)(gpointer)self->pending->data,
                           self->pending->len, error);
   g_mutex_unlock (&self->write_lock);
 
@@ -406,8 +406,8 @@ maintain_worker (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  OpsHistory *self = source_object;
-  MaintainData *data = task_data;
+  OpsHistory           *self = source_object;
+  MaintainData         *data = task_data;
   OpsHistoryMaintenance done;
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
@@ -480,8 +480,7 @@ ops_history_maintain_finish (OpsHistory   *self,
   if (done == NULL)
     return FALSE;
 
-  g_debug ("History maintenance: %u periods closed, %" G_GUINT64_FORMAT " samples and %"
-           G_GUINT64_FORMAT " rollups deleted, %u removed checks purged%s",
+  g_debug ("History maintenance: %u periods closed, %" G_GUINT64_FORMAT " samples and %" G_GUINT64_FORMAT " rollups deleted, %u removed checks purged%s",
            done->rollups_finalized, done->samples_deleted, done->rollups_deleted,
            done->checks_purged, done->more ? ", more to do" : "");
 
@@ -498,7 +497,7 @@ maintained_cb (GObject      *object,
   OpsHistory *self = OPS_HISTORY (object);
   g_autoptr(GError) error = NULL;
   gboolean finished;
-  guint next;
+  guint    next;
 
   self->maintaining = FALSE;
   finished = ops_history_maintain_finish (self, result, &error);
@@ -544,4 +543,3 @@ ops_history_start_maintenance (OpsHistory *self)
     self->maintenance_source = g_timeout_add_seconds (MAINTENANCE_FIRST_S,
                                                       maintenance_timeout_cb, self);
 }
-

@@ -30,18 +30,18 @@ typedef struct
   /*< public >*/
   OpsHistoryResolution resolution;
   guint                n_points;
-  gint64              *times;     /* µs since 1970, the start of the period */
-  double              *values;    /* latency, or the period's average */
+  gint64              *times;  /* µs since 1970, the start of the period */
+  double              *values; /* latency, or the period's average */
   double              *minimums;
   double              *maximums;
-  double              *p95s;      /* NAN for a period not closed yet */
-  guint8              *statuses;  /* OpsHealthStatus */
+  double              *p95s;     /* NAN for a period not closed yet */
+  guint8              *statuses; /* OpsHealthStatus */
   guint32             *counts;
   guint32             *failures;
 
   /*< private >*/
-  gatomicrefcount      ref_count;
-  GArray              *storage[8];
+  gatomicrefcount ref_count;
+  GArray         *storage[8];
 } OpsHistorySeries;
 
 /* Uptime in percent over a window, -1 when there is no data. */

@@ -148,7 +148,7 @@ ops_probe_context_verify_certificate (OpsProbeContext     *self,
                                       GSocketConnectable  *identity,
                                       const char          *ca_file)
 {
-  GTlsDatabase *database;
+  GTlsDatabase        *database;
   GTlsCertificateFlags again;
 
   g_return_val_if_fail (OPS_IS_PROBE_CONTEXT (self), errors);

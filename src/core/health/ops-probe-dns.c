@@ -41,17 +41,17 @@ resolved_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = g_task_get_source_object (task);
   OpsCheck *check = ops_probe_get_check (self);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) joined = g_string_new (NULL);
   g_autoptr(GBytes) body = NULL;
   g_auto(GStrv) expected = NULL;
-  JsonArray *addresses;
-  GList *list;
+  JsonArray          *addresses;
+  GList              *list;
   OpsConditionContext context = { 0 };
-  gint64 elapsed = g_get_monotonic_time () - ops_probe_get_run_start (self);
-  OpsProbeTiming timing = OPS_PROBE_TIMING_INIT;
+  gint64              elapsed = g_get_monotonic_time () - ops_probe_get_run_start (self);
+  OpsProbeTiming      timing = OPS_PROBE_TIMING_INIT;
 
   list = g_resolver_lookup_by_name_with_flags_finish (G_RESOLVER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -103,7 +103,7 @@ resolved_cb (GObject      *object,
 
       if (!found)
         ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                               _("%s resolves to %s, not to %s"), ops_check_get_target (check),
+                               _ ("%s resolves to %s, not to %s"), ops_check_get_target (check),
                                joined->str, expected[i]);
     }
 
@@ -126,10 +126,10 @@ ops_probe_dns_run_async (OpsProbe           *self,
                          gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  OpsCheck *check = ops_probe_get_check (self);
-  const char *type = ops_check_get_option_string (check, "record_type");
+  OpsCheck                *check = ops_probe_get_check (self);
+  const char              *type = ops_check_get_option_string (check, "record_type");
   GResolverNameLookupFlags flags = G_RESOLVER_NAME_LOOKUP_FLAGS_DEFAULT;
-  RunData *d = g_new0 (RunData, 1);
+  RunData                 *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_dns_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -140,7 +140,7 @@ ops_probe_dns_run_async (OpsProbe           *self,
   else if (g_ascii_strcasecmp (type, "aaaa") == 0)
     flags = G_RESOLVER_NAME_LOOKUP_FLAGS_IPV6_ONLY;
 
-  ops_probe_set_phase (self, N_("resolving the host name"));
+  ops_probe_set_phase (self, N_ ("resolving the host name"));
   g_resolver_lookup_by_name_with_flags_async (ops_probe_context_get_resolver (ops_probe_get_context (self)),
                                               ops_check_get_target (check), flags, cancellable,
                                               resolved_cb, g_steal_pointer (&task));

@@ -22,13 +22,13 @@
 
 typedef struct
 {
-  OpsHttpResponse *response;
-  GInputStream    *stream;
-  GByteArray      *body;
-  gsize            max_body;
-  gint64           headers_at;
+  OpsHttpResponse     *response;
+  GInputStream        *stream;
+  GByteArray          *body;
+  gsize                max_body;
+  gint64               headers_at;
   GTlsCertificateFlags tls_errors;
-  char            *host;
+  char                *host;
 } FetchData;
 
 static void
@@ -87,8 +87,8 @@ ops_probe_http_new_message (OpsProbe   *probe,
   g_autoptr(GUri) parsed = NULL;
   g_auto(GStrv) headers = NULL;
   SoupMessageHeaders *request;
-  SoupMessageFlags flags = SOUP_MESSAGE_COLLECT_METRICS;
-  const char *token = ops_probe_get_secret (probe);
+  SoupMessageFlags    flags = SOUP_MESSAGE_COLLECT_METRICS;
+  const char         *token = ops_probe_get_secret (probe);
 
   parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, error);
   if (parsed == NULL)
@@ -100,7 +100,7 @@ ops_probe_http_new_message (OpsProbe   *probe,
   headers = ops_check_dup_option_strv (check, "header");
   for (guint i = 0; headers[i] != NULL; i++)
     {
-      const char *colon = strchr (headers[i], ':');
+      const char      *colon = strchr (headers[i], ':');
       g_autofree char *name = g_strndup (headers[i], colon - headers[i]);
       g_autofree char *value = g_strstrip (g_strdup (colon + 1));
 
@@ -132,9 +132,9 @@ accept_certificate_cb (SoupMessage         *message,
                        GTlsCertificateFlags errors,
                        GTask               *task)
 {
-  OpsProbe *probe = g_task_get_source_object (task);
+  OpsProbe  *probe = g_task_get_source_object (task);
   FetchData *d = g_task_get_task_data (task);
-  OpsCheck *check = ops_probe_get_check (probe);
+  OpsCheck  *check = ops_probe_get_check (probe);
   g_autoptr(GSocketConnectable) identity = NULL;
 
   identity = g_network_address_new (g_uri_get_host (soup_message_get_uri (message)),
@@ -155,16 +155,16 @@ network_event_cb (SoupMessage       *message,
   switch (event)
     {
     case G_SOCKET_CLIENT_RESOLVING:
-      ops_probe_set_phase (probe, N_("resolving the host name"));
+      ops_probe_set_phase (probe, N_ ("resolving the host name"));
       break;
     case G_SOCKET_CLIENT_CONNECTING:
-      ops_probe_set_phase (probe, N_("connecting"));
+      ops_probe_set_phase (probe, N_ ("connecting"));
       break;
     case G_SOCKET_CLIENT_TLS_HANDSHAKING:
-      ops_probe_set_phase (probe, N_("during the TLS handshake"));
+      ops_probe_set_phase (probe, N_ ("during the TLS handshake"));
       break;
     case G_SOCKET_CLIENT_COMPLETE:
-      ops_probe_set_phase (probe, N_("sending the request"));
+      ops_probe_set_phase (probe, N_ ("sending the request"));
       break;
     default:
       break;
@@ -175,14 +175,14 @@ static void
 wrote_body_cb (SoupMessage *message,
                OpsProbe    *probe)
 {
-  ops_probe_set_phase (probe, N_("waiting for the first byte"));
+  ops_probe_set_phase (probe, N_ ("waiting for the first byte"));
 }
 
 static gint64
 span (guint64 start,
       guint64 end)
 {
-  return start > 0 && end >= start ? (gint64) (end - start) : -1;
+  return start > 0 && end >= start ? (gint64)(end - start) : -1;
 }
 
 static void
@@ -190,8 +190,8 @@ fill_timing (FetchData *d,
              gint64     finished_at)
 {
   SoupMessageMetrics *metrics = soup_message_get_metrics (d->response->message);
-  OpsProbeTiming *t = &d->response->timing;
-  guint64 connect_start, connect_end, tls_start, request_start, response_start, fetch_start;
+  OpsProbeTiming     *t = &d->response->timing;
+  guint64             connect_start, connect_end, tls_start, request_start, response_start, fetch_start;
 
   if (metrics == NULL)
     return;
@@ -208,16 +208,16 @@ fill_timing (FetchData *d,
   t->connect_us = span (connect_start, tls_start > 0 ? tls_start : connect_end);
   t->tls_us = span (tls_start, connect_end);
   t->first_byte_us = span (request_start, response_start);
-  t->download_us = span (response_start > 0 ? response_start : (guint64) d->headers_at,
-                         (guint64) finished_at);
-  t->total_us = span (fetch_start, (guint64) finished_at);
+  t->download_us = span (response_start > 0 ? response_start : (guint64)d->headers_at,
+                         (guint64)finished_at);
+  t->total_us = span (fetch_start, (guint64)finished_at);
 }
 
 static void
 fail (GTask        *task,
       const GError *error)
 {
-  FetchData *d = g_task_get_task_data (task);
+  FetchData       *d = g_task_get_task_data (task);
   g_autofree char *message = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -240,26 +240,26 @@ fail (GTask        *task,
 static void
 finish (GTask *task)
 {
-  FetchData *d = g_task_get_task_data (task);
+  FetchData       *d = g_task_get_task_data (task);
   OpsHttpResponse *response = d->response;
-  GSocketAddress *remote = soup_message_get_remote_address (response->message);
-  const char *content_type;
+  GSocketAddress  *remote = soup_message_get_remote_address (response->message);
+  const char      *content_type;
 
   fill_timing (d, g_get_monotonic_time ());
   response->body = g_byte_array_free_to_bytes (g_steal_pointer (&d->body));
   response->status = soup_message_get_status (response->message);
   content_type = soup_message_headers_get_content_type (
-    soup_message_get_response_headers (response->message), NULL);
+      soup_message_get_response_headers (response->message), NULL);
   response->content_type = content_type != NULL ? g_ascii_strdown (content_type, -1) : NULL;
   if (soup_message_get_tls_peer_certificate (response->message) != NULL)
     response->certificate = g_object_ref (soup_message_get_tls_peer_certificate (response->message));
   if (remote != NULL && G_IS_INET_SOCKET_ADDRESS (remote))
     response->remote_ip = g_inet_address_to_string (
-      g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
+        g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (remote)));
 
   g_input_stream_close_async (d->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
   g_task_return_pointer (task, g_steal_pointer (&d->response),
-                         (GDestroyNotify) ops_http_response_free);
+                         (GDestroyNotify)ops_http_response_free);
 }
 
 static void
@@ -268,7 +268,7 @@ read_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  FetchData *d = g_task_get_task_data (task);
+  FetchData    *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
@@ -292,8 +292,8 @@ read_cb (GObject      *object,
 
       /* Stop reading: the connection is dropped with the stream. */
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _("the response is larger than %s; raise the check’s max_body "
-                                 "option or probe a smaller page"),
+                               _ ("the response is larger than %s; raise the check’s max_body "
+                                  "option or probe a smaller page"),
                                limit);
       return;
     }
@@ -309,8 +309,8 @@ sent_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *probe = g_task_get_source_object (task);
-  FetchData *d = g_task_get_task_data (task);
+  OpsProbe     *probe = g_task_get_source_object (task);
+  FetchData    *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   goffset length;
@@ -323,19 +323,19 @@ sent_cb (GObject      *object,
     }
 
   d->headers_at = g_get_monotonic_time ();
-  ops_probe_set_phase (probe, N_("reading the response"));
+  ops_probe_set_phase (probe, N_ ("reading the response"));
 
   /* A declared length over the cap fails before reading anything. */
   length = soup_message_headers_get_content_length (
-    soup_message_get_response_headers (d->response->message));
-  if (length > 0 && (gsize) length > d->max_body)
+      soup_message_get_response_headers (d->response->message));
+  if (length > 0 && (gsize)length > d->max_body)
     {
       g_autofree char *limit = g_format_size_full (d->max_body, G_FORMAT_SIZE_IEC_UNITS);
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _("the response is %s, larger than %s; raise the check’s max_body "
-                                 "option or probe a smaller page"),
+                               _ ("the response is %s, larger than %s; raise the check’s max_body "
+                                  "option or probe a smaller page"),
                                size, limit);
       return;
     }
@@ -363,7 +363,7 @@ ops_probe_http_fetch_async (OpsProbe           *probe,
                             GAsyncReadyCallback callback,
                             gpointer            user_data)
 {
-  GTask *task = g_task_new (probe, cancellable, callback, user_data);
+  GTask     *task = g_task_new (probe, cancellable, callback, user_data);
   FetchData *d = g_new0 (FetchData, 1);
 
   g_task_set_source_tag (task, ops_probe_http_fetch_async);
@@ -371,7 +371,7 @@ ops_probe_http_fetch_async (OpsProbe           *probe,
 
   d->response = g_new0 (OpsHttpResponse, 1);
   d->response->message = g_object_ref (message);
-  d->response->timing = (OpsProbeTiming) OPS_PROBE_TIMING_INIT;
+  d->response->timing = (OpsProbeTiming)OPS_PROBE_TIMING_INIT;
   d->body = g_byte_array_new ();
   d->max_body = max_body;
   d->host = g_strdup (g_uri_get_host (soup_message_get_uri (message)));
@@ -380,7 +380,7 @@ ops_probe_http_fetch_async (OpsProbe           *probe,
   g_signal_connect_object (message, "network-event", G_CALLBACK (network_event_cb), probe, 0);
   g_signal_connect_object (message, "wrote-body", G_CALLBACK (wrote_body_cb), probe, 0);
 
-  ops_probe_set_phase (probe, N_("connecting"));
+  ops_probe_set_phase (probe, N_ ("connecting"));
   soup_session_send_async (ops_probe_context_get_session (ops_probe_get_context (probe)), message,
                            G_PRIORITY_DEFAULT, cancellable, sent_cb, task);
 }

@@ -70,13 +70,13 @@ parse_body (GBytes  *body,
             GError **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  gsize size = 0;
+  gsize       size = 0;
   const char *data = g_bytes_get_data (body, &size);
 
   if (size == 0)
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _("the body is empty"));
+                           _ ("the body is empty"));
       return NULL;
     }
 
@@ -124,18 +124,18 @@ judge_health_document (OpsCheckResult  *result,
               g_string_append_printf (why, "%s%s %s", why->len > 0 ? ", " : "",
                                       json_object_get_string_member (item, "name"),
                                       json_object_has_member (item, "raw_status")
-                                        ? json_object_get_string_member (item, "raw_status")
-                                        : status);
+                                          ? json_object_get_string_member (item, "raw_status")
+                                          : status);
           }
 
         if (document.output != NULL)
-          ops_check_result_fail (result, document.status, _("the service reports %s: %s"),
+          ops_check_result_fail (result, document.status, _ ("the service reports %s: %s"),
                                  document.raw_status, document.output);
         else if (why->len > 0)
-          ops_check_result_fail (result, document.status, _("the service reports %s (%s)"),
+          ops_check_result_fail (result, document.status, _ ("the service reports %s (%s)"),
                                  document.raw_status, why->str);
         else
-          ops_check_result_fail (result, document.status, _("the service reports %s"),
+          ops_check_result_fail (result, document.status, _ ("the service reports %s"),
                                  document.raw_status);
       }
       break;
@@ -143,7 +143,7 @@ judge_health_document (OpsCheckResult  *result,
     default:
       if (document.raw_status == NULL)
         ops_check_result_fail (result, OPS_HEALTH_STATUS_DEGRADED,
-                               _("the health document has no status"));
+                               _ ("the health document has no status"));
       break;
     }
 
@@ -155,7 +155,7 @@ judge_status_code (OpsCheckResult  *result,
                    OpsHttpResponse *response)
 {
   if (response->status >= 400)
-    ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("HTTP status %u %s"),
+    ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("HTTP status %u %s"),
                            response->status, soup_status_get_phrase (response->status));
   else
     ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
@@ -169,14 +169,14 @@ fetched_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = OPS_PROBE (object);
   OpsCheck *check = ops_probe_get_check (self);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
   g_autoptr(OpsHttpResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) json_error = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char    *summary = NULL;
   OpsConditionContext context = { 0 };
-  gboolean judged = FALSE;
+  gboolean            judged = FALSE;
 
   response = ops_probe_http_fetch_finish (self, result, &error);
   if (response == NULL)
@@ -203,8 +203,8 @@ fetched_cb (GObject      *object,
           /* The contract: judge by the HTTP status when the body is unreadable. */
           judge_status_code (d->result, response);
           ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                                 _("the health document is not valid JSON (%s); judged by the "
-                                   "HTTP status alone"),
+                                 _ ("the health document is not valid JSON (%s); judged by the "
+                                    "HTTP status alone"),
                                  json_error->message);
           judged = TRUE;
         }
@@ -231,17 +231,17 @@ fetched_cb (GObject      *object,
   if (response->certificate != NULL)
     {
       context.certificate_expiration_ms =
-        ops_probe_certificate_expires_in (response->certificate, ops_check_result_get_time (d->result));
+          ops_probe_certificate_expires_in (response->certificate, ops_check_result_get_time (d->result));
       context.available |= OPS_PLACEHOLDER_CERTIFICATE_EXPIRATION;
     }
   ops_probe_apply_conditions (self, d->result, &context);
   ops_condition_context_clear (&context);
 
   if (ops_check_result_get_detail_string (d->result, "health_status") != NULL)
-    summary = g_strdup_printf (_("HTTP %u, %s"), response->status,
+    summary = g_strdup_printf (_ ("HTTP %u, %s"), response->status,
                                ops_check_result_get_detail_string (d->result, "health_status"));
   else
-    summary = g_strdup_printf (_("HTTP %u"), response->status);
+    summary = g_strdup_printf (_ ("HTTP %u"), response->status);
   ops_check_result_set_summary (d->result, summary);
 
   g_task_return_boolean (task, TRUE);
@@ -258,9 +258,9 @@ ops_probe_http_run_async (OpsProbe           *self,
   OpsCheck *check = ops_probe_get_check (self);
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GError) error = NULL;
-  const char *body = ops_check_get_option_string (check, "body");
+  const char         *body = ops_check_get_option_string (check, "body");
   SoupMessageHeaders *headers;
-  RunData *d = g_new0 (RunData, 1);
+  RunData            *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_http_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -271,7 +271,7 @@ ops_probe_http_run_async (OpsProbe           *self,
   if (message == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _("the URL cannot be used: %s"), error->message);
+                               _ ("the URL cannot be used: %s"), error->message);
       return;
     }
 
@@ -294,7 +294,7 @@ ops_probe_http_run_async (OpsProbe           *self,
 
   if (ops_check_get_tls_verification_disabled (check))
     ops_check_result_set_detail_string (result, "warning",
-                                        _("TLS verification is turned off for this check"));
+                                        _ ("TLS verification is turned off for this check"));
 
   ops_probe_http_fetch_async (self, message, ops_check_get_option_int (check, "max_body"),
                               cancellable, fetched_cb, g_steal_pointer (&task));

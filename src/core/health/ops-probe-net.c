@@ -18,16 +18,16 @@
 
 typedef struct
 {
-  char                *host;
-  guint16              port;
-  OpsProbeConnectMode  mode;
-  OpsProbeTiming      *timing;
-  GList               *addresses; /* GInetAddress */
-  GList               *next;
-  GSocketConnectable  *identity;
-  OpsProbeConnection  *connection;
-  GError              *first_error;
-  gint64               phase_start;
+  char               *host;
+  guint16             port;
+  OpsProbeConnectMode mode;
+  OpsProbeTiming     *timing;
+  GList              *addresses; /* GInetAddress */
+  GList              *next;
+  GSocketConnectable *identity;
+  OpsProbeConnection *connection;
+  GError             *first_error;
+  gint64              phase_start;
 } ConnectData;
 
 static void
@@ -87,10 +87,10 @@ char *
 ops_probe_format_seconds (guint msec)
 {
   if (msec < 1000)
-    return g_strdup_printf (_("%u ms"), msec);
+    return g_strdup_printf (_ ("%u ms"), msec);
   if (msec % 1000 == 0)
-    return g_strdup_printf (_("%u s"), msec / 1000);
-  return g_strdup_printf (_("%.1f s"), msec / 1000.0);
+    return g_strdup_printf (_ ("%u s"), msec / 1000);
+  return g_strdup_printf (_ ("%.1f s"), msec / 1000.0);
 }
 
 /**
@@ -116,27 +116,27 @@ ops_probe_describe_error (const GError *error,
   if (error->domain == G_RESOLVER_ERROR)
     {
       if (error->code == G_RESOLVER_ERROR_NOT_FOUND)
-        return g_strdup_printf (_("unknown host name “%s”"), host);
-      return g_strdup_printf (_("could not resolve “%s”: %s"), host, error->message);
+        return g_strdup_printf (_ ("unknown host name “%s”"), host);
+      return g_strdup_printf (_ ("could not resolve “%s”: %s"), host, error->message);
     }
 
   if (error->domain == G_IO_ERROR)
     switch (error->code)
       {
       case G_IO_ERROR_CONNECTION_REFUSED:
-        return g_strdup_printf (_("connection refused by %s"), where);
+        return g_strdup_printf (_ ("connection refused by %s"), where);
       case G_IO_ERROR_HOST_UNREACHABLE:
-        return g_strdup_printf (_("%s is unreachable"), where);
+        return g_strdup_printf (_ ("%s is unreachable"), where);
       case G_IO_ERROR_NETWORK_UNREACHABLE:
-        return g_strdup_printf (_("the network of %s is unreachable"), where);
+        return g_strdup_printf (_ ("the network of %s is unreachable"), where);
       case G_IO_ERROR_CONNECTION_CLOSED:
-        return g_strdup (_("the server closed the connection"));
+        return g_strdup (_ ("the server closed the connection"));
       case G_IO_ERROR_PARTIAL_INPUT:
-        return g_strdup (_("the server closed the connection in the middle of the response"));
+        return g_strdup (_ ("the server closed the connection in the middle of the response"));
       case G_IO_ERROR_TIMED_OUT:
-        return g_strdup (_("timed out"));
+        return g_strdup (_ ("timed out"));
       case G_IO_ERROR_PERMISSION_DENIED:
-        return g_strdup_printf (_("not allowed to connect to %s"), where);
+        return g_strdup_printf (_ ("not allowed to connect to %s"), where);
       default:
         break;
       }
@@ -145,28 +145,28 @@ ops_probe_describe_error (const GError *error,
     switch (error->code)
       {
       case G_TLS_ERROR_NOT_TLS:
-        return g_strdup_printf (_("%s does not speak TLS"), where);
+        return g_strdup_printf (_ ("%s does not speak TLS"), where);
       case G_TLS_ERROR_EOF:
-        return g_strdup (_("the server closed the connection during the TLS handshake"));
+        return g_strdup (_ ("the server closed the connection during the TLS handshake"));
       default:
-        return g_strdup_printf (_("the TLS handshake with %s failed: %s"), where, error->message);
+        return g_strdup_printf (_ ("the TLS handshake with %s failed: %s"), where, error->message);
       }
 
   if (error->domain == SOUP_SESSION_ERROR)
     switch (error->code)
       {
       case SOUP_SESSION_ERROR_PARSING:
-        return g_strdup (_("the server’s answer is not valid HTTP"));
+        return g_strdup (_ ("the server’s answer is not valid HTTP"));
       case SOUP_SESSION_ERROR_ENCODING:
-        return g_strdup (_("the server’s answer is encoded in a way that cannot be read"));
+        return g_strdup (_ ("the server’s answer is encoded in a way that cannot be read"));
       case SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS:
-        return g_strdup (_("too many redirects"));
+        return g_strdup (_ ("too many redirects"));
       case SOUP_SESSION_ERROR_TOO_MANY_RESTARTS:
-        return g_strdup (_("the request was restarted too many times"));
+        return g_strdup (_ ("the request was restarted too many times"));
       case SOUP_SESSION_ERROR_REDIRECT_NO_LOCATION:
-        return g_strdup (_("a redirect without a Location header"));
+        return g_strdup (_ ("a redirect without a Location header"));
       case SOUP_SESSION_ERROR_REDIRECT_BAD_URI:
-        return g_strdup (_("a redirect to an invalid address"));
+        return g_strdup (_ ("a redirect to an invalid address"));
       default:
         break;
       }
@@ -183,10 +183,10 @@ certificate_names (GTlsCertificate *certificate)
 
   for (guint i = 0; dns != NULL && i < dns->len; i++)
     {
-      gsize size;
+      gsize       size;
       const char *data = g_bytes_get_data (g_ptr_array_index (dns, i), &size);
 
-      g_string_append_printf (names, "%s%.*s", names->len > 0 ? ", " : "", (int) size, data);
+      g_string_append_printf (names, "%s%.*s", names->len > 0 ? ", " : "", (int)size, data);
     }
   for (guint i = 0; ips != NULL && i < ips->len; i++)
     {
@@ -199,7 +199,7 @@ certificate_names (GTlsCertificate *certificate)
     {
       g_autofree char *subject = g_tls_certificate_get_subject_name (certificate);
 
-      g_string_append (names, subject != NULL ? subject : _("no name"));
+      g_string_append (names, subject != NULL ? subject : _ ("no name"));
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -225,8 +225,8 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
       g_autofree char *date = after != NULL ? ops_health_format_date (after) : NULL;
 
       if (date != NULL)
-        return g_strdup_printf (_("TLS certificate expired on %s"), date);
-      return g_strdup (_("TLS certificate expired"));
+        return g_strdup_printf (_ ("TLS certificate expired on %s"), date);
+      return g_strdup (_ ("TLS certificate expired"));
     }
 
   if (certificate != NULL && (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED) != 0)
@@ -234,14 +234,14 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
       g_autoptr(GDateTime) before = g_tls_certificate_get_not_valid_before (certificate);
       g_autofree char *date = before != NULL ? ops_health_format_date (before) : NULL;
 
-      return g_strdup_printf (_("TLS certificate is not valid before %s"), date != NULL ? date : "?");
+      return g_strdup_printf (_ ("TLS certificate is not valid before %s"), date != NULL ? date : "?");
     }
 
   if (certificate != NULL && (errors & G_TLS_CERTIFICATE_BAD_IDENTITY) != 0)
     {
       g_autofree char *names = certificate_names (certificate);
 
-      return g_strdup_printf (_("TLS certificate is for %s, not %s"), names, host);
+      return g_strdup_printf (_ ("TLS certificate is for %s, not %s"), names, host);
     }
 
   if ((errors & G_TLS_CERTIFICATE_UNKNOWN_CA) != 0)
@@ -256,20 +256,20 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
         }
 
       if (subject != NULL && issuer != NULL && g_str_equal (subject, issuer))
-        return g_strdup_printf (_("TLS certificate is self-signed (%s) and not trusted; trust it "
-                                  "with a CA file, or turn verification off"),
+        return g_strdup_printf (_ ("TLS certificate is self-signed (%s) and not trusted; trust it "
+                                   "with a CA file, or turn verification off"),
                                 subject);
-      return g_strdup_printf (_("TLS certificate is signed by an unknown authority (%s); trust "
-                                "it with a CA file, or turn verification off"),
-                              issuer != NULL ? issuer : _("unnamed"));
+      return g_strdup_printf (_ ("TLS certificate is signed by an unknown authority (%s); trust "
+                                 "it with a CA file, or turn verification off"),
+                              issuer != NULL ? issuer : _ ("unnamed"));
     }
 
   if ((errors & G_TLS_CERTIFICATE_REVOKED) != 0)
-    return g_strdup (_("TLS certificate has been revoked"));
+    return g_strdup (_ ("TLS certificate has been revoked"));
   if ((errors & G_TLS_CERTIFICATE_INSECURE) != 0)
-    return g_strdup (_("TLS certificate uses an insecure algorithm"));
+    return g_strdup (_ ("TLS certificate uses an insecure algorithm"));
 
-  return g_strdup (_("TLS certificate could not be verified"));
+  return g_strdup (_ ("TLS certificate could not be verified"));
 }
 
 /* Milliseconds until @certificate expires (negative once it has). */
@@ -307,7 +307,7 @@ ops_probe_add_certificate_details (OpsCheckResult  *result,
       ops_check_result_set_detail_string (result, "certificate_expires", iso);
       ops_check_result_set_detail_double (result, "certificate_days_left",
                                           ops_probe_certificate_expires_in (certificate, now_usec) /
-                                            (24 * 3600 * 1000.0));
+                                              (24 * 3600 * 1000.0));
     }
 
   subject = g_tls_certificate_get_subject_name (certificate);
@@ -324,11 +324,11 @@ accept_certificate_cb (GTlsConnection      *connection,
                        GTlsCertificateFlags errors,
                        GTask               *task)
 {
-  OpsProbe *probe = g_task_get_source_object (task);
+  OpsProbe    *probe = g_task_get_source_object (task);
   ConnectData *d = g_task_get_task_data (task);
-  OpsCheck *check = ops_probe_get_check (probe);
-  const char *ca_file = NULL;
-  gboolean verify = TRUE;
+  OpsCheck    *check = ops_probe_get_check (probe);
+  const char  *ca_file = NULL;
+  gboolean     verify = TRUE;
 
   if (ops_check_option_applies (ops_check_option_lookup ("ca_file"), ops_check_get_kind (check)))
     {
@@ -376,7 +376,7 @@ handshake_cb (GObject      *object,
 
   d->timing->tls_us = g_get_monotonic_time () - d->phase_start;
   g_task_return_pointer (task, g_steal_pointer (&d->connection),
-                         (GDestroyNotify) ops_probe_connection_free);
+                         (GDestroyNotify)ops_probe_connection_free);
 }
 
 static void
@@ -385,7 +385,7 @@ connected_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *probe = g_task_get_source_object (task);
+  OpsProbe    *probe = g_task_get_source_object (task);
   ConnectData *d = g_task_get_task_data (task);
   g_autoptr(GSocketConnection) connection = NULL;
   g_autoptr(GIOStream) tls = NULL;
@@ -412,7 +412,7 @@ connected_cb (GObject      *object,
     {
       d->connection->stream = G_IO_STREAM (g_steal_pointer (&connection));
       g_task_return_pointer (task, g_steal_pointer (&d->connection),
-                             (GDestroyNotify) ops_probe_connection_free);
+                             (GDestroyNotify)ops_probe_connection_free);
       return;
     }
 
@@ -420,11 +420,11 @@ connected_cb (GObject      *object,
   if (tls == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _("TLS is not available: %s"), error->message);
+                               _ ("TLS is not available: %s"), error->message);
       return;
     }
 
-  ops_probe_set_phase (probe, N_("during the TLS handshake"));
+  ops_probe_set_phase (probe, N_ ("during the TLS handshake"));
   d->phase_start = g_get_monotonic_time ();
   d->connection->stream = g_object_ref (tls);
   g_signal_connect (tls, "accept-certificate", G_CALLBACK (accept_certificate_cb), task);
@@ -436,7 +436,7 @@ connected_cb (GObject      *object,
 static void
 try_next_address (GTask *task)
 {
-  OpsProbe *probe = g_task_get_source_object (task);
+  OpsProbe    *probe = g_task_get_source_object (task);
   ConnectData *d = g_task_get_task_data (task);
   g_autoptr(GSocketClient) client = NULL;
   g_autoptr(GSocketAddress) address = NULL;
@@ -451,7 +451,7 @@ try_next_address (GTask *task)
       return;
     }
 
-  ops_probe_set_phase (probe, N_("connecting"));
+  ops_probe_set_phase (probe, N_ ("connecting"));
   d->phase_start = g_get_monotonic_time ();
   client = g_socket_client_new ();
   g_socket_client_set_enable_proxy (client, FALSE);
@@ -465,7 +465,7 @@ resolved_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  GTask *task = user_data;
+  GTask       *task = user_data;
   ConnectData *d = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
@@ -513,8 +513,8 @@ ops_probe_connect_async (OpsProbe           *probe,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  GTask *task;
-  ConnectData *d;
+  GTask        *task;
+  ConnectData  *d;
   GInetAddress *literal;
 
   g_return_if_fail (OPS_IS_PROBE (probe));
@@ -542,7 +542,7 @@ ops_probe_connect_async (OpsProbe           *probe,
       return;
     }
 
-  ops_probe_set_phase (probe, N_("resolving the host name"));
+  ops_probe_set_phase (probe, N_ ("resolving the host name"));
   d->phase_start = g_get_monotonic_time ();
   g_resolver_lookup_by_name_async (ops_probe_context_get_resolver (ops_probe_get_context (probe)),
                                    host, cancellable, resolved_cb, task);

@@ -19,8 +19,8 @@ typedef struct
 typedef enum
 {
   OPS_PROBE_CONNECT_PLAIN,
-  OPS_PROBE_CONNECT_TLS,          /* refuse a certificate the check does not trust */
-  OPS_PROBE_CONNECT_TLS_INSPECT,  /* take any certificate, and report on it */
+  OPS_PROBE_CONNECT_TLS,         /* refuse a certificate the check does not trust */
+  OPS_PROBE_CONNECT_TLS_INSPECT, /* take any certificate, and report on it */
 } OpsProbeConnectMode;
 
 /* clang-format off */

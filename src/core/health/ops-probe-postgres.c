@@ -26,13 +26,13 @@ struct _OpsProbePostgres
 
 G_DEFINE_FINAL_TYPE (OpsProbePostgres, ops_probe_postgres, OPS_TYPE_PROBE)
 
-#define STATUS_QUERY                                                                        \
-  "SELECT 1;"                                                                               \
-  "SELECT current_setting('server_version'), pg_is_in_recovery(),"                          \
-  " CASE WHEN pg_is_in_recovery() THEN"                                                     \
-  "  CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"                 \
-  "  ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END END,"             \
-  " CASE WHEN pg_is_in_recovery() THEN"                                                     \
+#define STATUS_QUERY                                                            \
+  "SELECT 1;"                                                                   \
+  "SELECT current_setting('server_version'), pg_is_in_recovery(),"              \
+  " CASE WHEN pg_is_in_recovery() THEN"                                         \
+  "  CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0"     \
+  "  ELSE extract(epoch FROM now() - pg_last_xact_replay_timestamp()) END END," \
+  " CASE WHEN pg_is_in_recovery() THEN"                                         \
   "  pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) END"
 
 typedef struct
@@ -41,9 +41,9 @@ typedef struct
   OpsProbeTiming  timing;
   PGconn         *conn;
   guint           watch_id;
-  char           *host;       /* for messages */
-  char           *hostname;   /* resolved by us: the name, once per address */
-  char           *hostaddr;   /* and the addresses, for libpq to try in turn */
+  char           *host;     /* for messages */
+  char           *hostname; /* resolved by us: the name, once per address */
+  char           *hostaddr; /* and the addresses, for libpq to try in turn */
   gint64          phase_start;
   guint           n_results;
   gboolean        connected;
@@ -80,22 +80,22 @@ describe_pq_error (RunData *d)
       text = lines[i];
 
   if (strstr (raw, "Connection refused") != NULL)
-    return g_strdup_printf (_("connection refused by %s"), d->host);
+    return g_strdup_printf (_ ("connection refused by %s"), d->host);
   if (strstr (raw, "password authentication failed") != NULL)
-    return g_strdup (_("PostgreSQL refused the password"));
+    return g_strdup (_ ("PostgreSQL refused the password"));
   if (strstr (raw, "no password supplied") != NULL || strstr (raw, "fe_sendauth") != NULL)
-    return g_strdup (_("PostgreSQL asks for a password; set one for the check"));
+    return g_strdup (_ ("PostgreSQL asks for a password; set one for the check"));
 
   if (strchr (text, ':') != NULL && (strstr (text, "FATAL:") != NULL || strstr (text, "ERROR:") != NULL))
     text = strchr (text, ':') + 1;
 
-  return g_strdup_printf (_("PostgreSQL: %s"), g_strstrip ((char *) text));
+  return g_strdup_printf (_ ("PostgreSQL: %s"), g_strstrip ((char *)text));
 }
 
 static void
 fail_with_pq_error (GTask *task)
 {
-  RunData *d = g_task_get_task_data (task);
+  RunData         *d = g_task_get_task_data (task);
   g_autofree char *message = describe_pq_error (d);
 
   g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, "%s", message);
@@ -106,7 +106,7 @@ socket_ready_cb (int          fd,
                  GIOCondition condition,
                  gpointer     user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   RunData *d = g_task_get_task_data (task);
 
   d->watch_id = 0;
@@ -119,9 +119,9 @@ static void
 wait_for (GTask       *task,
           GIOCondition condition)
 {
-  RunData *d = g_task_get_task_data (task);
+  RunData      *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
-  GSource *source;
+  GSource      *source;
 
   /* The socket may change while connecting: watch it afresh each time.
    * Cancellation (the timeout) wakes the watch too. */
@@ -145,12 +145,12 @@ judge (OpsProbe *self,
        RunData  *d,
        PGresult *status)
 {
-  OpsCheck *check = ops_probe_get_check (self);
-  const char *expected = ops_check_get_option_string (check, "expect_role");
-  double max_lag = ops_check_get_option_double (check, "max_lag");
-  const char *version = PQgetvalue (status, 0, 0);
-  gboolean standby = g_str_equal (PQgetvalue (status, 0, 1), "t");
-  const char *role = standby ? "standby" : "primary";
+  OpsCheck        *check = ops_probe_get_check (self);
+  const char      *expected = ops_check_get_option_string (check, "expect_role");
+  double           max_lag = ops_check_get_option_double (check, "max_lag");
+  const char      *version = PQgetvalue (status, 0, 0);
+  gboolean         standby = g_str_equal (PQgetvalue (status, 0, 1), "t");
+  const char      *role = standby ? "standby" : "primary";
   g_autofree char *summary = NULL;
 
   ops_check_result_set_status (d->result, OPS_HEALTH_STATUS_HEALTHY);
@@ -166,18 +166,18 @@ judge (OpsProbe *self,
 
   if (!g_str_equal (expected, "any") && !g_str_equal (expected, role))
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _("the server is a %s, expected a %s"), role, expected);
+                           _ ("the server is a %s, expected a %s"), role, expected);
   else if (standby && max_lag > 0 && !PQgetisnull (status, 0, 2) &&
            g_ascii_strtod (PQgetvalue (status, 0, 2), NULL) > max_lag)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _("the standby replays %.1f s behind the primary, more than %.1f s"),
+                           _ ("the standby replays %.1f s behind the primary, more than %.1f s"),
                            g_ascii_strtod (PQgetvalue (status, 0, 2), NULL), max_lag);
 
   if (standby && !PQgetisnull (status, 0, 2))
-    summary = g_strdup_printf (_("standby, PostgreSQL %s, %.1f s behind"), version,
+    summary = g_strdup_printf (_ ("standby, PostgreSQL %s, %.1f s behind"), version,
                                g_ascii_strtod (PQgetvalue (status, 0, 2), NULL));
   else
-    summary = g_strdup_printf (_("%s, PostgreSQL %s"), role, version);
+    summary = g_strdup_printf (_ ("%s, PostgreSQL %s"), role, version);
   ops_check_result_set_summary (d->result, summary);
 }
 
@@ -187,7 +187,7 @@ read_results (GTask   *task,
               GError **error)
 {
   OpsProbe *self = g_task_get_source_object (task);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
 
   while (!PQisBusy (d->conn))
     {
@@ -198,7 +198,7 @@ read_results (GTask   *task,
 
       if (PQresultStatus (result) != PGRES_TUPLES_OK)
         {
-          g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _("the query failed: %s"),
+          g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _ ("the query failed: %s"),
                        g_strstrip (PQresultErrorMessage (result)));
           PQclear (result);
           return FALSE;
@@ -218,7 +218,7 @@ static void
 step (GTask *task)
 {
   OpsProbe *self = g_task_get_source_object (task);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
   if (!d->connected)
@@ -244,7 +244,7 @@ step (GTask *task)
 
   if (!d->sent)
     {
-      ops_probe_set_phase (self, N_("running the query"));
+      ops_probe_set_phase (self, N_ ("running the query"));
       PQsetnonblocking (d->conn, 1);
       if (!PQsendQuery (d->conn, STATUS_QUERY))
         {
@@ -287,21 +287,21 @@ step (GTask *task)
   ops_check_result_set_timing (d->result, &d->timing);
   if (d->n_results < 2)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _("the server did not answer the status query"));
+                           _ ("the server did not answer the status query"));
   g_task_return_boolean (task, TRUE);
 }
 
 static void
 start_connection (GTask *task)
 {
-  OpsProbe *self = g_task_get_source_object (task);
-  RunData *d = g_task_get_task_data (task);
-  const char *password = ops_probe_get_secret (self);
+  OpsProbe        *self = g_task_get_source_object (task);
+  RunData         *d = g_task_get_task_data (task);
+  const char      *password = ops_probe_get_secret (self);
   g_autofree char *timeout = g_strdup_printf ("%u",
                                               (ops_check_get_timeout_ms (ops_probe_get_check (self)) + 999) / 1000);
-  const char *keywords[7];
-  const char *values[7];
-  guint n = 0;
+  const char      *keywords[7];
+  const char      *values[7];
+  guint            n = 0;
 
   /* The connection string first: what follows overrides it. */
   keywords[n] = "dbname", values[n++] = ops_check_get_target (ops_probe_get_check (self));
@@ -316,13 +316,13 @@ start_connection (GTask *task)
     keywords[n] = "password", values[n++] = password;
   keywords[n] = NULL, values[n] = NULL;
 
-  ops_probe_set_phase (self, N_("connecting"));
+  ops_probe_set_phase (self, N_ ("connecting"));
   d->phase_start = g_get_monotonic_time ();
   d->conn = PQconnectStartParams (keywords, values, 1);
   if (d->conn == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _("could not start a PostgreSQL connection"));
+                               _ ("could not start a PostgreSQL connection"));
       return;
     }
   if (PQstatus (d->conn) == CONNECTION_BAD)
@@ -391,12 +391,12 @@ ops_probe_postgres_run_async (OpsProbe           *self,
                               gpointer            user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
+  OpsProbeTiming    unset = OPS_PROBE_TIMING_INIT;
   PQconninfoOption *options;
-  RunData *d = g_new0 (RunData, 1);
-  const char *host = NULL;
-  const char *hostaddr = NULL;
-  const char *port = "5432";
+  RunData          *d = g_new0 (RunData, 1);
+  const char       *host = NULL;
+  const char       *hostaddr = NULL;
+  const char       *port = "5432";
 
   g_task_set_source_tag (task, ops_probe_postgres_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -407,7 +407,7 @@ ops_probe_postgres_run_async (OpsProbe           *self,
   if (options == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _("the connection string cannot be read"));
+                               _ ("the connection string cannot be read"));
       return;
     }
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
@@ -421,7 +421,8 @@ ops_probe_postgres_run_async (OpsProbe           *self,
       else if (g_str_equal (o->keyword, "port"))
         port = o->val;
     }
-  d->host = g_strdup_printf ("%s:%s", host != NULL ? host : hostaddr != NULL ? hostaddr : "localhost",
+  d->host = g_strdup_printf ("%s:%s", host != NULL ? host : hostaddr != NULL ? hostaddr
+                                                                             : "localhost",
                              port);
 
   /* A single host name: resolve it here, without blocking. Sockets,
@@ -433,7 +434,7 @@ ops_probe_postgres_run_async (OpsProbe           *self,
 
       d->hostname = g_strdup (host);
       PQconninfoFree (options);
-      ops_probe_set_phase (self, N_("resolving the host name"));
+      ops_probe_set_phase (self, N_ ("resolving the host name"));
       d->phase_start = g_get_monotonic_time ();
       g_resolver_lookup_by_name_async (ops_probe_context_get_resolver (ops_probe_get_context (self)),
                                        name, cancellable, resolved_cb, g_steal_pointer (&task));

@@ -41,9 +41,31 @@ G_DEFINE_FINAL_TYPE (OpsProbePrometheus, ops_probe_prometheus, OPS_TYPE_PROBE)
 
 /* Pseudo filesystems take no real space. */
 static const char *const ignored_fstypes[] = {
-  "tmpfs", "devtmpfs", "squashfs", "ramfs", "nsfs", "proc", "sysfs", "cgroup", "cgroup2",
-  "autofs", "iso9660", "tracefs", "debugfs", "mqueue", "hugetlbfs", "securityfs", "pstore",
-  "bpf", "configfs", "binfmt_misc", "rpc_pipefs", "fusectl", "devpts", "fuse.lxcfs", "efivarfs",
+  "tmpfs",
+  "devtmpfs",
+  "squashfs",
+  "ramfs",
+  "nsfs",
+  "proc",
+  "sysfs",
+  "cgroup",
+  "cgroup2",
+  "autofs",
+  "iso9660",
+  "tracefs",
+  "debugfs",
+  "mqueue",
+  "hugetlbfs",
+  "securityfs",
+  "pstore",
+  "bpf",
+  "configfs",
+  "binfmt_misc",
+  "rpc_pipefs",
+  "fusectl",
+  "devpts",
+  "fuse.lxcfs",
+  "efivarfs",
   NULL,
 };
 
@@ -55,7 +77,7 @@ typedef struct
   double      memory_available;
   double      rx;
   double      tx;
-  GHashTable *fs_size;  /* mount point → bytes */
+  GHashTable *fs_size; /* mount point → bytes */
   GHashTable *fs_avail;
   guint       cpu_samples;
   guint       node_samples;
@@ -106,7 +128,7 @@ static void
 sample_cb (const OpsPrometheusSample *sample,
            gpointer                   user_data)
 {
-  Scrape *s = user_data;
+  Scrape     *s = user_data;
   const char *name = sample->name;
 
   if (!g_str_has_prefix (name, "node_"))
@@ -159,12 +181,12 @@ read_scrape (OpsHttpResponse *response,
              Scrape          *scrape,
              GError         **error)
 {
-  gsize size = 0;
+  gsize       size = 0;
   const char *text = g_bytes_get_data (response->body, &size);
 
   if (response->status >= 400)
     {
-      g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _("HTTP status %u %s"),
+      g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _ ("HTTP status %u %s"),
                    response->status, soup_status_get_phrase (response->status));
       return FALSE;
     }
@@ -176,13 +198,13 @@ read_scrape (OpsHttpResponse *response,
     {
       if (scrape->ignored > 0)
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                     _("no host metrics found: %u lines are not in the Prometheus text format "
-                       "and %u samples are not node_exporter’s"),
+                     _ ("no host metrics found: %u lines are not in the Prometheus text format "
+                        "and %u samples are not node_exporter’s"),
                      scrape->ignored, scrape->samples);
       else
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                     _("no host metrics found (node_cpu_seconds_total, node_memory_…, "
-                       "node_filesystem_…); is this node_exporter’s /metrics?"));
+                     _ ("no host metrics found (node_cpu_seconds_total, node_memory_…, "
+                        "node_filesystem_…); is this node_exporter’s /metrics?"));
       return FALSE;
     }
 
@@ -195,15 +217,15 @@ worst_disk (Scrape      *s,
             JsonArray   *list)
 {
   GHashTableIter iter;
-  const char *point;
-  double *size;
-  double worst = NAN;
+  const char    *point;
+  double        *size;
+  double         worst = NAN;
 
   g_hash_table_iter_init (&iter, s->fs_size);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &point, (gpointer *) &size))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&point, (gpointer *)&size))
     {
-      double *avail = g_hash_table_lookup (s->fs_avail, point);
-      double percent;
+      double     *avail = g_hash_table_lookup (s->fs_avail, point);
+      double      percent;
       JsonObject *item;
 
       if (avail == NULL || *size <= 0)
@@ -244,8 +266,8 @@ static void
 judge (OpsProbePrometheus *self,
        RunData            *d)
 {
-  OpsCheck *check = ops_probe_get_check (OPS_PROBE (self));
-  Scrape *now = d->twice ? &d->second : &d->first;
+  OpsCheck          *check = ops_probe_get_check (OPS_PROBE (self));
+  Scrape            *now = d->twice ? &d->second : &d->first;
   OpsScoreThresholds limits = {
     ops_check_get_option_double (check, "cpu_warning"),
     ops_check_get_option_double (check, "cpu_critical"),
@@ -254,21 +276,21 @@ judge (OpsProbePrometheus *self,
     ops_check_get_option_double (check, "disk_warning"),
     ops_check_get_option_double (check, "disk_critical"),
   };
-  JsonArray *filesystems = json_array_new ();
+  JsonArray  *filesystems = json_array_new ();
   const char *mount = NULL;
-  double cpu = NAN, memory = NAN, disk;
-  double seconds = (now->at - self->previous_at) / (double) G_USEC_PER_SEC;
+  double      cpu = NAN, memory = NAN, disk;
+  double      seconds = (now->at - self->previous_at) / (double)G_USEC_PER_SEC;
   g_autoptr(GString) why = g_string_new (NULL);
   g_autofree char *summary = NULL;
-  gboolean advanced = self->has_previous && now->cpu_total > self->previous_cpu_total;
-  OpsScore score;
+  gboolean         advanced = self->has_previous && now->cpu_total > self->previous_cpu_total;
+  OpsScore         score;
 
   /* CPU counters move in hundredths of a second: scrapes too close
    * together keep the last figure and the older base. */
   if (advanced)
     {
       cpu = 100.0 * (1.0 - (now->cpu_idle - self->previous_cpu_idle) /
-                             (now->cpu_total - self->previous_cpu_total));
+                               (now->cpu_total - self->previous_cpu_total));
       cpu = self->last_cpu = CLAMP (cpu, 0, 100);
     }
   else
@@ -306,28 +328,28 @@ judge (OpsProbePrometheus *self,
   ops_check_result_set_status (d->result, OPS_HEALTH_STATUS_HEALTHY);
 
   if (!isnan (cpu) && cpu >= limits.cpu_warning)
-    append_reason (why, _("CPU %.0f %%"), cpu);
+    append_reason (why, _ ("CPU %.0f %%"), cpu);
   if (!isnan (memory) && memory >= limits.memory_warning)
-    append_reason (why, _("memory %.0f %%"), memory);
+    append_reason (why, _ ("memory %.0f %%"), memory);
   if (!isnan (disk) && disk >= limits.disk_warning)
-    append_reason (why, _("disk %s %.0f %%"), mount, disk);
+    append_reason (why, _ ("disk %s %.0f %%"), mount, disk);
 
   if (score.band != OPS_SCORE_HEALTHY)
     {
       if (why->len > 0)
         ops_check_result_fail (d->result, ops_score_band_to_status (score.band),
-                               _("health score %.0f (%s): %s"), score.score,
+                               _ ("health score %.0f (%s): %s"), score.score,
                                ops_score_band_to_string (score.band), why->str);
       else
         ops_check_result_fail (d->result, ops_score_band_to_status (score.band),
-                               _("health score %.0f (%s)"), score.score,
+                               _ ("health score %.0f (%s)"), score.score,
                                ops_score_band_to_string (score.band));
     }
 
   if (now->ignored > 0)
-    summary = g_strdup_printf (_("score %.0f, %u lines skipped"), score.score, now->ignored);
+    summary = g_strdup_printf (_ ("score %.0f, %u lines skipped"), score.score, now->ignored);
   else
-    summary = g_strdup_printf (_("score %.0f"), score.score);
+    summary = g_strdup_printf (_ ("score %.0f"), score.score);
   ops_check_result_set_summary (d->result, summary);
 
   /* This scrape is the base of the next rates. */
@@ -346,7 +368,7 @@ static void fetch (GTask *task);
 static gboolean
 second_scrape_cb (gpointer user_data)
 {
-  GTask *task = user_data;
+  GTask   *task = user_data;
   RunData *d = g_task_get_task_data (task);
 
   d->wait_id = 0;
@@ -362,7 +384,7 @@ fetched_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   OpsProbePrometheus *self = OPS_PROBE_PROMETHEUS (object);
-  RunData *d = g_task_get_task_data (task);
+  RunData            *d = g_task_get_task_data (task);
   g_autoptr(OpsHttpResponse) response = NULL;
   g_autoptr(GError) error = NULL;
   Scrape *scrape = d->twice ? &d->second : &d->first;
@@ -392,7 +414,7 @@ fetched_cb (GObject      *object,
 
       /* Rates need two scrapes: take the second a second later. */
       d->twice = TRUE;
-      ops_probe_set_phase (OPS_PROBE (self), N_("waiting between two scrapes"));
+      ops_probe_set_phase (OPS_PROBE (self), N_ ("waiting between two scrapes"));
       d->wait_id = g_timeout_add_full (G_PRIORITY_DEFAULT, FIRST_GAP_USEC / 1000, second_scrape_cb,
                                        g_object_ref (task), g_object_unref);
       return;
@@ -432,7 +454,7 @@ ops_probe_prometheus_run_async (OpsProbe           *self,
                                 GAsyncReadyCallback callback,
                                 gpointer            user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  GTask   *task = g_task_new (self, cancellable, callback, user_data);
   RunData *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_prometheus_run_async);

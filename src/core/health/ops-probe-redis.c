@@ -61,7 +61,7 @@ static void
 append_command (GString           *out,
                 const char *const *words)
 {
-  guint n = g_strv_length ((GStrv) words);
+  guint n = g_strv_length ((GStrv)words);
 
   g_string_append_printf (out, "*%u\r\n", n);
   for (guint i = 0; i < n; i++)
@@ -74,9 +74,9 @@ static gboolean
 take_reply (RunData *d,
             GError **error)
 {
-  const char *data = (const char *) d->input->data;
+  const char *data = (const char *)d->input->data;
   const char *end = memchr (data, '\n', d->input->len);
-  gsize header;
+  gsize       header;
 
   if (end == NULL || end == data || end[-1] != '\r')
     return FALSE;
@@ -105,7 +105,7 @@ take_reply (RunData *d,
           break;
         if (d->input->len < header + length + 2)
           return FALSE;
-        g_ptr_array_add (d->replies, g_strdup_printf ("$%.*s", (int) length, data + header));
+        g_ptr_array_add (d->replies, g_strdup_printf ("$%.*s", (int)length, data + header));
         g_byte_array_remove_range (d->input, 0, header + length + 2);
         return TRUE;
       }
@@ -115,7 +115,7 @@ take_reply (RunData *d,
     }
 
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-               _("the server’s answer is not the Redis protocol"));
+               _ ("the server’s answer is not the Redis protocol"));
   return FALSE;
 }
 
@@ -125,15 +125,15 @@ info_value (const char *info,
 {
   g_autofree char *needle = g_strdup_printf ("\n%s:", key);
   g_autofree char *text = g_strconcat ("\n", info, NULL);
-  const char *found = strstr (text, needle);
-  const char *end;
+  const char      *found = strstr (text, needle);
+  const char      *end;
 
   if (found == NULL)
     return NULL;
 
   found += strlen (needle);
   end = strpbrk (found, "\r\n");
-  return g_strndup (found, end != NULL ? (gsize) (end - found) : strlen (found));
+  return g_strndup (found, end != NULL ? (gsize)(end - found) : strlen (found));
 }
 
 /* Turns a Redis error reply into words. */
@@ -144,24 +144,24 @@ describe_redis_error (const char *reply,
   const char *text = reply + 1;
 
   if (g_str_has_prefix (text, "NOAUTH"))
-    return g_strdup (_("the server needs a password; set one for the check"));
+    return g_strdup (_ ("the server needs a password; set one for the check"));
   if (g_str_has_prefix (text, "WRONGPASS") || strstr (text, "invalid password") != NULL)
-    return g_strdup (_("the server refused the password"));
+    return g_strdup (_ ("the server refused the password"));
   if (with_auth && strstr (text, "without any password configured") != NULL)
-    return g_strdup (_("the check gives a password, but the server has none set"));
+    return g_strdup (_ ("the check gives a password, but the server has none set"));
 
-  return g_strdup_printf (_("the server answered with an error: %s"), text);
+  return g_strdup_printf (_ ("the server answered with an error: %s"), text);
 }
 
 static void
 judge (OpsProbe *self,
        RunData  *d)
 {
-  OpsCheck *check = ops_probe_get_check (self);
-  const char *expected = ops_check_get_option_string (check, "expect_role");
-  guint first = d->with_auth ? 1 : 0;
-  const char *pong = g_ptr_array_index (d->replies, first);
-  const char *info = g_ptr_array_index (d->replies, first + 1);
+  OpsCheck        *check = ops_probe_get_check (self);
+  const char      *expected = ops_check_get_option_string (check, "expect_role");
+  guint            first = d->with_auth ? 1 : 0;
+  const char      *pong = g_ptr_array_index (d->replies, first);
+  const char      *info = g_ptr_array_index (d->replies, first + 1);
   g_autofree char *role = NULL;
   g_autofree char *version = NULL;
   g_autofree char *used = NULL;
@@ -170,9 +170,9 @@ judge (OpsProbe *self,
   g_autofree char *link = NULL;
   g_autofree char *used_text = NULL;
   g_autofree char *summary = NULL;
-  const char *our_role;
+  const char      *our_role;
 
-  if (d->with_auth && ((const char *) g_ptr_array_index (d->replies, 0))[0] == '-')
+  if (d->with_auth && ((const char *)g_ptr_array_index (d->replies, 0))[0] == '-')
     {
       g_autofree char *message = describe_redis_error (g_ptr_array_index (d->replies, 0), TRUE);
 
@@ -191,7 +191,7 @@ judge (OpsProbe *self,
   if (!g_str_equal (pong, "+PONG"))
     {
       ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                             _("the server answered PING with “%s”"), pong + 1);
+                             _ ("the server answered PING with “%s”"), pong + 1);
       return;
     }
 
@@ -220,15 +220,15 @@ judge (OpsProbe *self,
   our_role = g_strcmp0 (role, "slave") == 0 ? "standby" : "primary";
   if (!g_str_equal (expected, "any") && !g_str_equal (expected, our_role))
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _("the server is a %s (%s), expected a %s"), our_role,
+                           _ ("the server is a %s (%s), expected a %s"), our_role,
                            role != NULL ? role : "?", expected);
   else if (g_strcmp0 (role, "slave") == 0 && g_strcmp0 (link, "up") != 0)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _("the replica has lost its link to the primary (%s)"),
+                           _ ("the replica has lost its link to the primary (%s)"),
                            link != NULL ? link : "?");
 
   used_text = used != NULL ? g_format_size (g_ascii_strtoull (used, NULL, 10)) : g_strdup ("?");
-  summary = g_strdup_printf (_("%s, Redis %s, %s used"), role != NULL ? role : "?",
+  summary = g_strdup_printf (_ ("%s, Redis %s, %s used"), role != NULL ? role : "?",
                              version != NULL ? version : "?", used_text);
   ops_check_result_set_summary (d->result, summary);
 }
@@ -239,8 +239,8 @@ read_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *self = g_task_get_source_object (task);
-  RunData *d = g_task_get_task_data (task);
+  OpsProbe     *self = g_task_get_source_object (task);
+  RunData      *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   gssize n;
@@ -261,7 +261,7 @@ read_cb (GObject      *object,
   if (n == 0)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _("the server closed the connection before answering"));
+                               _ ("the server closed the connection before answering"));
       return;
     }
 
@@ -272,7 +272,7 @@ read_cb (GObject      *object,
   if (d->input->len > MAX_REPLY)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _("the server’s answer is larger than 1 MiB"));
+                               _ ("the server’s answer is larger than 1 MiB"));
       return;
     }
 
@@ -304,8 +304,8 @@ written_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *self = g_task_get_source_object (task);
-  RunData *d = g_task_get_task_data (task);
+  OpsProbe     *self = g_task_get_source_object (task);
+  RunData      *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
 
@@ -320,7 +320,7 @@ written_cb (GObject      *object,
       return;
     }
 
-  ops_probe_set_phase (self, N_("waiting for the server’s answer"));
+  ops_probe_set_phase (self, N_ ("waiting for the server’s answer"));
   g_input_stream_read_async (g_io_stream_get_input_stream (d->connection->stream), d->buffer,
                              sizeof d->buffer, G_PRIORITY_DEFAULT, cancellable, read_cb,
                              g_steal_pointer (&task));
@@ -332,8 +332,8 @@ connected_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *self = OPS_PROBE (object);
-  RunData *d = g_task_get_task_data (task);
+  OpsProbe     *self = OPS_PROBE (object);
+  RunData      *d = g_task_get_task_data (task);
   GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) commands = g_string_new (NULL);
@@ -357,7 +357,7 @@ connected_cb (GObject      *object,
   /* Kept in the task's data until the write is done. */
   d->request = g_string_free_to_bytes (g_steal_pointer (&commands));
   d->sent_at = g_get_monotonic_time ();
-  ops_probe_set_phase (self, N_("sending the commands"));
+  ops_probe_set_phase (self, N_ ("sending the commands"));
   g_output_stream_write_all_async (g_io_stream_get_output_stream (d->connection->stream),
                                    g_bytes_get_data (d->request, NULL),
                                    g_bytes_get_size (d->request), G_PRIORITY_DEFAULT,
@@ -373,7 +373,7 @@ ops_probe_redis_run_async (OpsProbe           *self,
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
-  RunData *d = g_new0 (RunData, 1);
+  RunData       *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_redis_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -386,7 +386,7 @@ ops_probe_redis_run_async (OpsProbe           *self,
                                   &d->host, &d->port))
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _("the target is not HOST:PORT"));
+                               _ ("the target is not HOST:PORT"));
       return;
     }
 

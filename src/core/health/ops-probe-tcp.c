@@ -45,12 +45,12 @@ connected_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = OPS_PROBE (object);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
   g_autoptr(OpsProbeConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *ip = NULL;
+  g_autofree char    *ip = NULL;
   OpsConditionContext context = { 0 };
-  gboolean has_conditions = ops_check_get_conditions (ops_probe_get_check (self))[0] != NULL;
+  gboolean            has_conditions = ops_check_get_conditions (ops_probe_get_check (self))[0] != NULL;
 
   connection = ops_probe_connect_finish (self, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -91,12 +91,12 @@ connected_cb (GObject      *object,
 
   if (connection != NULL)
     {
-      g_autofree char *summary = g_strdup_printf (_("connected to %s"), ip);
+      g_autofree char *summary = g_strdup_printf (_ ("connected to %s"), ip);
 
       ops_check_result_set_summary (d->result, summary);
     }
   else
-    ops_check_result_set_summary (d->result, _("closed"));
+    ops_check_result_set_summary (d->result, _ ("closed"));
 
   g_task_return_boolean (task, TRUE);
 }
@@ -110,7 +110,7 @@ ops_probe_tcp_run_async (OpsProbe           *self,
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
-  RunData *d = g_new0 (RunData, 1);
+  RunData       *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_tcp_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -121,7 +121,7 @@ ops_probe_tcp_run_async (OpsProbe           *self,
                                   &d->port))
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _("the target is not HOST:PORT"));
+                               _ ("the target is not HOST:PORT"));
       return;
     }
 

@@ -46,17 +46,17 @@ connected_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   OpsProbe *self = OPS_PROBE (object);
   OpsCheck *check = ops_probe_get_check (self);
-  RunData *d = g_task_get_task_data (task);
+  RunData  *d = g_task_get_task_data (task);
   g_autoptr(OpsProbeConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *ip = NULL;
-  g_autofree char *summary = NULL;
+  g_autofree char    *ip = NULL;
+  g_autofree char    *summary = NULL;
   OpsConditionContext context = { 0 };
-  gint64 now = ops_check_result_get_time (d->result);
-  gint64 left_ms;
-  double days;
-  gint64 warning = ops_check_get_option_int (check, "warning_days");
-  gint64 critical = ops_check_get_option_int (check, "critical_days");
+  gint64              now = ops_check_result_get_time (d->result);
+  gint64              left_ms;
+  double              days;
+  gint64              warning = ops_check_get_option_int (check, "warning_days");
+  gint64              critical = ops_check_get_option_int (check, "critical_days");
 
   connection = ops_probe_connect_finish (self, result, &error);
   if (connection == NULL)
@@ -72,7 +72,7 @@ connected_cb (GObject      *object,
   if (connection->certificate == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _("the server sent no certificate"));
+                               _ ("the server sent no certificate"));
       return;
     }
 
@@ -96,13 +96,11 @@ connected_cb (GObject      *object,
     }
   else if (days < critical)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _("TLS certificate expires in %.1f days, under the critical limit of %"
-                             G_GINT64_FORMAT " days"),
+                           _ ("TLS certificate expires in %.1f days, under the critical limit of %" G_GINT64_FORMAT " days"),
                            days, critical);
   else if (days < warning)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _("TLS certificate expires in %.1f days, under the warning limit of %"
-                             G_GINT64_FORMAT " days"),
+                           _ ("TLS certificate expires in %.1f days, under the warning limit of %" G_GINT64_FORMAT " days"),
                            days, warning);
 
   ip = g_inet_address_to_string (connection->address);
@@ -116,9 +114,9 @@ connected_cb (GObject      *object,
   ops_condition_context_clear (&context);
 
   if (left_ms < 0)
-    summary = g_strdup (_("expired"));
+    summary = g_strdup (_ ("expired"));
   else
-    summary = g_strdup_printf (_("%.0f days left"), days);
+    summary = g_strdup_printf (_ ("%.0f days left"), days);
   ops_check_result_set_summary (d->result, summary);
   g_task_return_boolean (task, TRUE);
 }
@@ -132,7 +130,7 @@ ops_probe_tls_run_async (OpsProbe           *self,
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
-  RunData *d = g_new0 (RunData, 1);
+  RunData       *d = g_new0 (RunData, 1);
 
   g_task_set_source_tag (task, ops_probe_tls_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -143,7 +141,7 @@ ops_probe_tls_run_async (OpsProbe           *self,
                                   &d->host, &d->port))
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _("the target is not HOST:PORT"));
+                               _ ("the target is not HOST:PORT"));
       return;
     }
 

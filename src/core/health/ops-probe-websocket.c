@@ -35,29 +35,29 @@ struct _OpsProbeWebsocket
   JsonObject              *last_details;
   char                    *last_error;
   char                    *last_event_error;
-  GError                  *protocol_error;  /* what libsoup closed the stream for */
+  GError                  *protocol_error; /* what libsoup closed the stream for */
 
-  OpsHealthStatus          service_status;
-  double                   service_latency_ms;
-  gint64                   connect_started;
-  gint64                   connect_us;
-  gint64                   last_activity;
-  guint                    reconnect_id;
-  guint                    silence_id;
-  guint                    attempt;
-  guint                    events;
-  guint                    ignored;
-  gboolean                 running;   /* started: keep connected */
-  gboolean                 connected;
-  gboolean                 got_update;
+  OpsHealthStatus service_status;
+  double          service_latency_ms;
+  gint64          connect_started;
+  gint64          connect_us;
+  gint64          last_activity;
+  guint           reconnect_id;
+  guint           silence_id;
+  guint           attempt;
+  guint           events;
+  guint           ignored;
+  gboolean        running; /* started: keep connected */
+  gboolean        connected;
+  gboolean        got_update;
 };
 
 G_DEFINE_FINAL_TYPE (OpsProbeWebsocket, ops_probe_websocket, OPS_TYPE_PROBE)
 
-#define MAX_FRAME          (256 * 1024)
-#define BACKOFF_FIRST_MS   1000
-#define BACKOFF_MAX_MS     60000
-#define SILENCE_CHECK_S    5
+#define MAX_FRAME        (256 * 1024)
+#define BACKOFF_FIRST_MS 1000
+#define BACKOFF_MAX_MS   60000
+#define SILENCE_CHECK_S  5
 
 static void connect_stream (OpsProbeWebsocket *self);
 static void disconnect (OpsProbeWebsocket *self,
@@ -76,14 +76,14 @@ static OpsCheckResult *
 snapshot (OpsProbeWebsocket *self)
 {
   OpsCheckResult *result = ops_probe_new_result (OPS_PROBE (self));
-  const char *service = followed_service (self);
-  JsonObject *services = json_object_new ();
-  GHashTableIter iter;
-  const char *name, *status;
-  OpsProbeTiming timing = OPS_PROBE_TIMING_INIT;
+  const char     *service = followed_service (self);
+  JsonObject     *services = json_object_new ();
+  GHashTableIter  iter;
+  const char     *name, *status;
+  OpsProbeTiming  timing = OPS_PROBE_TIMING_INIT;
 
   g_hash_table_iter_init (&iter, self->services);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &name, (gpointer *) &status))
+  while (g_hash_table_iter_next (&iter, (gpointer *)&name, (gpointer *)&status))
     json_object_set_string_member (services, name, status);
 
   ops_check_result_set_detail_boolean (result, "connected", self->connected);
@@ -98,8 +98,8 @@ snapshot (OpsProbeWebsocket *self)
 
   if (!self->connected)
     {
-      ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("the event stream is disconnected: %s"),
-                             self->last_error != NULL ? self->last_error : _("not connected yet"));
+      ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("the event stream is disconnected: %s"),
+                             self->last_error != NULL ? self->last_error : _ ("not connected yet"));
       return result;
     }
 
@@ -107,17 +107,17 @@ snapshot (OpsProbeWebsocket *self)
   if (service == NULL)
     {
       ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
-      ops_check_result_set_summary (result, _("connected"));
+      ops_check_result_set_summary (result, _ ("connected"));
       timing.total_us = self->connect_us;
     }
   else if (!self->got_update)
     {
       ops_check_result_set_status (result, OPS_HEALTH_STATUS_UNKNOWN);
-      ops_check_result_set_summary (result, _("connected, no update from the service yet"));
+      ops_check_result_set_summary (result, _ ("connected, no update from the service yet"));
     }
   else
     {
-      g_autofree char *summary = g_strdup_printf (_("%s is %s"), service,
+      g_autofree char *summary = g_strdup_printf (_ ("%s is %s"), service,
                                                   ops_health_status_to_string (self->service_status));
 
       ops_check_result_set_status (result, self->service_status);
@@ -125,11 +125,11 @@ snapshot (OpsProbeWebsocket *self)
         ops_check_result_set_error (result, self->last_event_error);
       else if (self->service_status == OPS_HEALTH_STATUS_DOWN ||
                self->service_status == OPS_HEALTH_STATUS_DEGRADED)
-        ops_check_result_fail (result, self->service_status, _("%s reports it is %s"), service,
+        ops_check_result_fail (result, self->service_status, _ ("%s reports it is %s"), service,
                                ops_health_status_to_string (self->service_status));
       ops_check_result_set_summary (result, summary);
       if (self->service_latency_ms >= 0)
-        timing.total_us = (gint64) (self->service_latency_ms * 1000);
+        timing.total_us = (gint64)(self->service_latency_ms * 1000);
     }
 
   ops_check_result_set_timing (result, &timing);
@@ -165,11 +165,11 @@ static void
 handle_health_update (OpsProbeWebsocket *self,
                       JsonObject        *event)
 {
-  const char *service = json_object_get_string_member_with_default (event, "service", NULL);
-  const char *status_word = json_object_get_string_member_with_default (event, "status", NULL);
-  const char *followed = followed_service (self);
+  const char     *service = json_object_get_string_member_with_default (event, "service", NULL);
+  const char     *status_word = json_object_get_string_member_with_default (event, "status", NULL);
+  const char     *followed = followed_service (self);
   OpsHealthStatus status;
-  JsonNode *details;
+  JsonNode       *details;
 
   if (service == NULL || status_word == NULL)
     {
@@ -205,9 +205,9 @@ message_cb (SoupWebsocketConnection *connection,
             OpsProbeWebsocket       *self)
 {
   g_autoptr(JsonParser) parser = NULL;
-  JsonNode *root;
+  JsonNode   *root;
   const char *kind;
-  gsize size = 0;
+  gsize       size = 0;
   const char *data = g_bytes_get_data (message, &size);
 
   self->last_activity = g_get_monotonic_time ();
@@ -249,7 +249,7 @@ static char *
 describe_close (OpsProbeWebsocket       *self,
                 SoupWebsocketConnection *connection)
 {
-  gushort code = soup_websocket_connection_get_close_code (connection);
+  gushort     code = soup_websocket_connection_get_close_code (connection);
   const char *data = soup_websocket_connection_get_close_data (connection);
 
   if (self->protocol_error != NULL && self->protocol_error->domain == SOUP_WEBSOCKET_ERROR &&
@@ -257,12 +257,12 @@ describe_close (OpsProbeWebsocket       *self,
     code = SOUP_WEBSOCKET_CLOSE_TOO_BIG;
 
   if (code == SOUP_WEBSOCKET_CLOSE_TOO_BIG)
-    return g_strdup (_("a frame was larger than 256 KiB, so the connection was closed"));
+    return g_strdup (_ ("a frame was larger than 256 KiB, so the connection was closed"));
   if (code == 0 || code == SOUP_WEBSOCKET_CLOSE_NO_STATUS || code == SOUP_WEBSOCKET_CLOSE_ABNORMAL)
-    return g_strdup (_("the server dropped the connection"));
+    return g_strdup (_ ("the server dropped the connection"));
   if (data != NULL && *data != '\0')
-    return g_strdup_printf (_("the server closed the stream (%u: %s)"), code, data);
-  return g_strdup_printf (_("the server closed the stream (%u)"), code);
+    return g_strdup_printf (_ ("the server closed the stream (%u: %s)"), code, data);
+  return g_strdup_printf (_ ("the server closed the stream (%u)"), code);
 }
 
 static void
@@ -295,7 +295,7 @@ _ops_probe_websocket_backoff_ms (guint attempt)
     delay *= 2;
   delay = MIN (delay, BACKOFF_MAX_MS);
 
-  return (guint) (delay * g_random_double_range (0.8, 1.2));
+  return (guint)(delay * g_random_double_range (0.8, 1.2));
 }
 
 static void
@@ -323,9 +323,9 @@ disconnect (OpsProbeWebsocket *self,
 
   if (self->running && self->reconnect_id == 0)
     {
-      guint delay = _ops_probe_websocket_backoff_ms (++self->attempt);
+      guint            delay = _ops_probe_websocket_backoff_ms (++self->attempt);
       g_autofree char *when = ops_probe_format_seconds (delay);
-      g_autofree char *with_retry = g_strdup_printf (_("%s; reconnecting in %s"),
+      g_autofree char *with_retry = g_strdup_printf (_ ("%s; reconnecting in %s"),
                                                      self->last_error, when);
 
       g_free (self->last_error);
@@ -341,14 +341,14 @@ static gboolean
 silence_cb (gpointer user_data)
 {
   OpsProbeWebsocket *self = user_data;
-  gint64 limit = ops_check_get_option_int (ops_probe_get_check (OPS_PROBE (self)), "silence_timeout");
+  gint64             limit = ops_check_get_option_int (ops_probe_get_check (OPS_PROBE (self)), "silence_timeout");
 
   if (g_get_monotonic_time () - self->last_activity < limit * G_USEC_PER_SEC)
     return G_SOURCE_CONTINUE;
 
   self->silence_id = 0;
   {
-    g_autofree char *why = g_strdup_printf (_("the stream was silent for %" G_GINT64_FORMAT " s"),
+    g_autofree char *why = g_strdup_printf (_ ("the stream was silent for %" G_GINT64_FORMAT " s"),
                                             limit);
 
     disconnect (self, why);
@@ -402,11 +402,11 @@ connected_cb (GObject      *object,
         why = g_strdup (self->last_error);
       else if (error->domain == SOUP_WEBSOCKET_ERROR && self->handshake != NULL &&
                soup_message_get_status (self->handshake) >= 400)
-        why = g_strdup_printf (_("the server did not accept the event stream: HTTP %u %s"),
+        why = g_strdup_printf (_ ("the server did not accept the event stream: HTTP %u %s"),
                                soup_message_get_status (self->handshake),
                                soup_status_get_phrase (soup_message_get_status (self->handshake)));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
-        why = g_strdup_printf (_("the server did not accept the event stream: %s"), error->message);
+        why = g_strdup_printf (_ ("the server did not accept the event stream: %s"), error->message);
       else if (self->handshake != NULL)
         why = ops_probe_describe_error (error, g_uri_get_host (soup_message_get_uri (self->handshake)),
                                         g_uri_get_port (soup_message_get_uri (self->handshake)));
@@ -447,7 +447,7 @@ connect_stream (OpsProbeWebsocket *self)
   g_autoptr(SoupMessage) message = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *uri = NULL;
-  const char *target = ops_check_get_target (ops_probe_get_check (probe));
+  const char      *target = ops_check_get_target (ops_probe_get_check (probe));
 
   /* libsoup speaks ws:// as http:// with an upgrade. */
   if (g_str_has_prefix (target, "ws://"))
@@ -497,7 +497,7 @@ ops_probe_websocket_stop (OpsProbe *probe)
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->connection != NULL || self->connected)
-    disconnect (self, _("stopped"));
+    disconnect (self, _ ("stopped"));
 }
 
 static void
@@ -546,8 +546,8 @@ ops_probe_websocket_run_async (OpsProbe           *probe,
   /* A single run (the Test button, `check run`): connect and wait for the
    * first word, or for the timeout. */
   ops_probe_set_phase (probe, followed_service (self) != NULL
-                                ? N_("waiting for a health-update of the service")
-                                : N_("connecting to the event stream"));
+                                  ? N_ ("waiting for a health-update of the service")
+                                  : N_ ("connecting to the event stream"));
   g_ptr_array_add (self->waiters, g_object_ref (task));
   if (cancellable != NULL)
     g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb), self, NULL);
@@ -563,7 +563,7 @@ ops_probe_websocket_run_finish (OpsProbe     *probe,
   OpsProbeWebsocket *self = OPS_PROBE_WEBSOCKET (probe);
   g_autoptr(OpsCheckResult) state = g_task_propagate_pointer (G_TASK (result), error);
   OpsCheckResult *run = NULL;
-  GCancellable *cancellable = g_task_get_cancellable (G_TASK (result));
+  GCancellable   *cancellable = g_task_get_cancellable (G_TASK (result));
 
   if (cancellable != NULL)
     g_signal_handlers_disconnect_by_func (cancellable, waiter_cancelled_cb, self);
@@ -611,7 +611,7 @@ ops_probe_websocket_finalize (GObject *object)
 static void
 ops_probe_websocket_class_init (OpsProbeWebsocketClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GObjectClass  *object_class = G_OBJECT_CLASS (klass);
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   object_class->dispose = ops_probe_websocket_dispose;

@@ -35,13 +35,13 @@ typedef struct
   GTask           *task;        /* the run under way */
   GCancellable    *cancellable; /* of the run: cancelled by its timeout */
   OpsCheckResult  *result;
-  const char      *phase;       /* static, translatable */
+  const char      *phase; /* static, translatable */
 
-  gulong           cancelled_id;
-  guint            timeout_id;
-  gint64           start;
-  gboolean         secret_loaded;
-  gboolean         timed_out;
+  gulong   cancelled_id;
+  guint    timeout_id;
+  gint64   start;
+  gboolean secret_loaded;
+  gboolean timed_out;
 } OpsProbePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (OpsProbe, ops_probe, G_TYPE_OBJECT)
@@ -61,7 +61,7 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+static guint       signals[N_SIGNALS];
 
 static void
 forget_secret (OpsProbePrivate *priv)
@@ -82,7 +82,7 @@ secret_changed_cb (OpsCheck   *check,
 static void
 ops_probe_dispose (GObject *object)
 {
-  OpsProbe *self = OPS_PROBE (object);
+  OpsProbe        *self = OPS_PROBE (object);
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
 
   ops_probe_stop (self);
@@ -95,7 +95,7 @@ ops_probe_dispose (GObject *object)
 static void
 ops_probe_finalize (GObject *object)
 {
-  OpsProbe *self = OPS_PROBE (object);
+  OpsProbe        *self = OPS_PROBE (object);
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
 
   g_clear_object (&priv->check);
@@ -133,7 +133,7 @@ ops_probe_set_property (GObject      *object,
                         const GValue *value,
                         GParamSpec   *pspec)
 {
-  OpsProbe *self = OPS_PROBE (object);
+  OpsProbe        *self = OPS_PROBE (object);
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
 
   switch (prop_id)
@@ -170,11 +170,11 @@ ops_probe_class_init (OpsProbeClass *klass)
   klass->stop = ops_probe_real_start;
 
   properties[PROP_CHECK] =
-    g_param_spec_object ("check", NULL, NULL, OPS_TYPE_CHECK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("check", NULL, NULL, OPS_TYPE_CHECK,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CONTEXT] =
-    g_param_spec_object ("context", NULL, NULL, OPS_TYPE_PROBE_CONTEXT,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_object ("context", NULL, NULL, OPS_TYPE_PROBE_CONTEXT,
+                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -331,16 +331,16 @@ ops_probe_apply_conditions (OpsProbe            *self,
                             OpsConditionContext *context)
 {
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
-  GPtrArray *conditions = _ops_check_get_parsed_conditions (priv->check);
-  JsonArray *list;
-  gboolean all = TRUE;
+  GPtrArray       *conditions = _ops_check_get_parsed_conditions (priv->check);
+  JsonArray       *list;
+  gboolean         all = TRUE;
 
   g_return_val_if_fail (OPS_IS_PROBE (self), FALSE);
 
   if (conditions == NULL)
     {
       ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN,
-                             _("a condition of the check is not valid; edit the check"));
+                             _ ("a condition of the check is not valid; edit the check"));
       return FALSE;
     }
 
@@ -350,10 +350,10 @@ ops_probe_apply_conditions (OpsProbe            *self,
   list = json_array_new ();
   for (guint i = 0; i < conditions->len; i++)
     {
-      OpsCondition *condition = g_ptr_array_index (conditions, i);
+      OpsCondition    *condition = g_ptr_array_index (conditions, i);
       g_autofree char *failure = NULL;
-      JsonObject *item = json_object_new ();
-      gboolean met = ops_condition_evaluate (condition, context, &failure);
+      JsonObject      *item = json_object_new ();
+      gboolean         met = ops_condition_evaluate (condition, context, &failure);
 
       json_object_set_string_member (item, "condition", ops_condition_get_text (condition));
       json_object_set_boolean_member (item, "met", met);
@@ -406,8 +406,8 @@ finish_run (OpsProbe *self,
   g_autoptr(GTask) task = g_steal_pointer (&priv->task);
   g_autoptr(OpsCheckResult) result = g_steal_pointer (&priv->result);
   GCancellable *outer = g_task_get_cancellable (task);
-  gint64 elapsed = g_get_monotonic_time () - priv->start;
-  gint64 degraded_ms;
+  gint64        elapsed = g_get_monotonic_time () - priv->start;
+  gint64        degraded_ms;
 
   g_clear_handle_id (&priv->timeout_id, g_source_remove);
   if (outer != NULL && priv->cancelled_id != 0)
@@ -428,10 +428,10 @@ finish_run (OpsProbe *self,
       /* The timeout wins over what the cancelled operation said. */
       ops_check_result_set_error (result, NULL);
       if (priv->phase != NULL)
-        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("timed out after %s %s"), limit,
-                               _(priv->phase));
+        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("timed out after %s %s"), limit,
+                               _ (priv->phase));
       else
-        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("timed out after %s"), limit);
+        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("timed out after %s"), limit);
     }
   else if (error != NULL)
     ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, "%s", error->message);
@@ -444,12 +444,12 @@ finish_run (OpsProbe *self,
   /* Slow but working: degraded, when the check says how slow is slow. */
   degraded_ms = ops_check_option_applies (ops_check_option_lookup ("degraded_latency"),
                                           ops_check_get_kind (priv->check))
-                  ? ops_check_get_option_int (priv->check, "degraded_latency")
-                  : 0;
+                    ? ops_check_get_option_int (priv->check, "degraded_latency")
+                    : 0;
   if (degraded_ms > 0 && ops_check_result_get_status (result) == OPS_HEALTH_STATUS_HEALTHY &&
       ops_check_result_get_latency_ms (result) > degraded_ms)
     ops_check_result_fail (result, OPS_HEALTH_STATUS_DEGRADED,
-                           _("slow: %.0f ms, more than %" G_GINT64_FORMAT " ms"),
+                           _ ("slow: %.0f ms, more than %" G_GINT64_FORMAT " ms"),
                            ops_check_result_get_latency_ms (result), degraded_ms);
 
   if (ops_check_get_tls_verification_disabled (priv->check))
@@ -464,7 +464,7 @@ subclass_done_cb (GObject      *object,
                   gpointer      user_data)
 {
   OpsProbe *self = OPS_PROBE (object);
-  GError *error = NULL;
+  GError   *error = NULL;
 
   OPS_PROBE_GET_CLASS (self)->run_finish (self, result, &error);
   finish_run (self, error);
@@ -473,7 +473,7 @@ subclass_done_cb (GObject      *object,
 static gboolean
 timeout_cb (gpointer user_data)
 {
-  OpsProbe *self = user_data;
+  OpsProbe        *self = user_data;
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
 
   priv->timeout_id = 0;
@@ -519,7 +519,7 @@ secret_looked_up_cb (GObject      *object,
   if (error != NULL)
     {
       finish_run (self, g_error_new (OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                                     _("could not read the check’s password or token: %s"),
+                                     _ ("could not read the check’s password or token: %s"),
                                      error->message));
       return;
     }
@@ -531,8 +531,8 @@ secret_looked_up_cb (GObject      *object,
   if (secret == NULL)
     {
       finish_run (self, g_error_new (OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                                     _("the check’s password or token is missing from the "
-                                       "keyring; edit the check and enter it again")));
+                                     _ ("the check’s password or token is missing from the "
+                                        "keyring; edit the check and enter it again")));
       return;
     }
 
@@ -555,7 +555,7 @@ ops_probe_run_async (OpsProbe           *self,
                      gpointer            user_data)
 {
   OpsProbePrivate *priv = ops_probe_get_instance_private (self);
-  const char *pending;
+  const char      *pending;
 
   g_return_if_fail (OPS_IS_PROBE (self));
   g_return_if_fail (priv->task == NULL);
@@ -586,7 +586,7 @@ ops_probe_run_async (OpsProbe           *self,
     {
       g_autofree char *key = ops_check_dup_secret_key (priv->check);
 
-      ops_probe_set_phase (self, N_("reading the password from the keyring"));
+      ops_probe_set_phase (self, N_ ("reading the password from the keyring"));
       ops_secrets_lookup_async (key, priv->cancellable, secret_looked_up_cb, g_object_ref (self));
       return;
     }

@@ -20,17 +20,17 @@ struct _OpsProbeClass
 {
   GObjectClass parent_class;
 
-  void     (*run_async)  (OpsProbe            *self,
-                          OpsCheckResult      *result,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data);
-  gboolean (*run_finish) (OpsProbe            *self,
-                          GAsyncResult        *result,
-                          GError             **error);
+  void (*run_async) (OpsProbe           *self,
+                     OpsCheckResult     *result,
+                     GCancellable       *cancellable,
+                     GAsyncReadyCallback callback,
+                     gpointer            user_data);
+  gboolean (*run_finish) (OpsProbe     *self,
+                          GAsyncResult *result,
+                          GError      **error);
   /* Probes that keep a connection (event streams) open it and close it. */
-  void     (*start)      (OpsProbe            *self);
-  void     (*stop)       (OpsProbe            *self);
+  void (*start) (OpsProbe *self);
+  void (*stop) (OpsProbe *self);
 
   gpointer padding[8];
 };

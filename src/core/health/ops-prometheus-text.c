@@ -38,7 +38,7 @@ parse_value (const char *p,
              double     *value)
 {
   g_autofree char *text = g_strndup (p, end - p);
-  char *stop = NULL;
+  char            *stop = NULL;
 
   if (g_str_equal (text, "+Inf") || g_str_equal (text, "Inf"))
     *value = INFINITY;
@@ -58,11 +58,11 @@ parse_value (const char *p,
 
 /* Parses one line; FALSE when it is not a sample. */
 static gboolean
-parse_line (const char          *p,
-            const char          *end,
-            GHashTable          *labels,
-            char               **name,
-            double              *value)
+parse_line (const char *p,
+            const char *end,
+            GHashTable *labels,
+            char      **name,
+            double     *value)
 {
   const char *start = p;
   const char *value_end;
@@ -78,9 +78,9 @@ parse_line (const char          *p,
       p++;
       for (;;)
         {
-          const char *label_start;
+          const char      *label_start;
           g_autofree char *label = NULL;
-          GString *label_value;
+          GString         *label_value;
 
           while (p < end && *p == ' ')
             p++;
@@ -186,14 +186,14 @@ ops_prometheus_text_parse (const char             *text,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   const char *p = text;
   const char *end = text + length;
-  guint samples = 0, ignored = 0;
+  guint       samples = 0, ignored = 0;
 
   while (p < end)
     {
-      const char *line_end = memchr (p, '\n', end - p);
-      const char *content_end;
+      const char      *line_end = memchr (p, '\n', end - p);
+      const char      *content_end;
       g_autofree char *name = NULL;
-      double value = 0;
+      double           value = 0;
 
       if (line_end == NULL)
         line_end = end;

@@ -18,9 +18,9 @@ earlier (Entry *a,
 }
 
 static void
-heap_swap (GPtrArray    *heap,
-           guint         i,
-           guint         j)
+heap_swap (GPtrArray *heap,
+           guint      i,
+           guint      j)
 {
   Entry *a = g_ptr_array_index (heap, i);
   Entry *b = g_ptr_array_index (heap, j);
@@ -32,8 +32,8 @@ heap_swap (GPtrArray    *heap,
 }
 
 static void
-heap_up (GPtrArray    *heap,
-         guint         i)
+heap_up (GPtrArray *heap,
+         guint      i)
 {
   while (i > 0 && earlier (g_ptr_array_index (heap, i),
                            g_ptr_array_index (heap, (i - 1) / 2)))
@@ -44,8 +44,8 @@ heap_up (GPtrArray    *heap,
 }
 
 static void
-heap_down (GPtrArray    *heap,
-           guint         i)
+heap_down (GPtrArray *heap,
+           guint      i)
 {
   for (;;)
     {
@@ -65,8 +65,8 @@ heap_down (GPtrArray    *heap,
 }
 
 void
-_ops_scheduler_heap_push (GPtrArray    *heap,
-           Entry        *entry)
+_ops_scheduler_heap_push (GPtrArray *heap,
+                          Entry     *entry)
 {
   g_assert (entry->heap_index == NOT_IN_HEAP);
 
@@ -76,8 +76,8 @@ _ops_scheduler_heap_push (GPtrArray    *heap,
 }
 
 void
-_ops_scheduler_heap_remove (GPtrArray    *heap,
-             Entry        *entry)
+_ops_scheduler_heap_remove (GPtrArray *heap,
+                            Entry     *entry)
 {
   guint i = entry->heap_index;
   guint last = heap->len - 1;
@@ -98,8 +98,7 @@ _ops_scheduler_heap_remove (GPtrArray    *heap,
 }
 
 Entry *
-_ops_scheduler_heap_peek (GPtrArray    *heap)
+_ops_scheduler_heap_peek (GPtrArray *heap)
 {
   return heap->len > 0 ? g_ptr_array_index (heap, 0) : NULL;
 }
-

@@ -13,11 +13,11 @@ G_BEGIN_DECLS
 typedef struct
 {
   OpsCheck *check;
-  gint64    due;          /* monotonic µs of the next run */
+  gint64    due; /* monotonic µs of the next run */
   guint     heap_index;
-  gboolean  waiting;      /* in line for a free slot */
+  gboolean  waiting; /* in line for a free slot */
   gboolean  running;
-  gboolean  run_again;    /* “check now” during a run */
+  gboolean  run_again; /* “check now” during a run */
   gboolean  removed;
 } Entry;
 

@@ -26,7 +26,7 @@
 #define JITTER_PERCENT  2
 #define JITTER_MAX_USEC (500 * 1000)
 /* A run is due when it is this close. */
-#define DUE_SLACK_USEC  500
+#define DUE_SLACK_USEC 500
 
 struct _OpsScheduler
 {
@@ -42,11 +42,11 @@ struct _OpsScheduler
   gpointer            run_data;
   GDestroyNotify      run_destroy;
 
-  guint               timer_id;
-  gint64              timer_due;
-  guint               max_concurrent;
-  guint               n_running;
-  gboolean            paused;
+  guint    timer_id;
+  gint64   timer_due;
+  guint    max_concurrent;
+  guint    n_running;
+  gboolean paused;
 };
 
 G_DEFINE_FINAL_TYPE (OpsScheduler, ops_scheduler, G_TYPE_OBJECT)
@@ -78,7 +78,7 @@ is_schedulable (Entry *entry)
 static gint64
 interval_usec (Entry *entry)
 {
-  return (gint64) ops_check_get_interval_ms (entry->check) * 1000;
+  return (gint64)ops_check_get_interval_ms (entry->check) * 1000;
 }
 
 static gint64
@@ -90,7 +90,7 @@ jitter (OpsScheduler *self,
   if (range <= 0)
     return 0;
 
-  return g_rand_int_range (self->rand, -(gint32) range, (gint32) range + 1);
+  return g_rand_int_range (self->rand, -(gint32)range, (gint32)range + 1);
 }
 
 static gint64
@@ -99,7 +99,7 @@ spread (OpsScheduler *self,
 {
   gint64 interval = interval_usec (entry);
 
-  return interval > 1 ? (gint64) (g_rand_double (self->rand) * interval) : 0;
+  return interval > 1 ? (gint64)(g_rand_double (self->rand) * interval) : 0;
 }
 
 static void
@@ -176,8 +176,8 @@ static gboolean
 timer_cb (gpointer user_data)
 {
   OpsScheduler *self = user_data;
-  gint64 now = ops_clock_get_monotonic (self->clock);
-  Entry *entry;
+  gint64        now = ops_clock_get_monotonic (self->clock);
+  Entry        *entry;
 
   self->timer_id = 0;
 
@@ -230,10 +230,10 @@ ops_scheduler_dispose (GObject *object)
   if (self->entries != NULL)
     {
       GHashTableIter iter;
-      Entry *entry;
+      Entry         *entry;
 
       g_hash_table_iter_init (&iter, self->entries);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
         g_signal_handlers_disconnect_by_func (entry->check, check_changed_cb, self);
     }
 
@@ -313,12 +313,12 @@ ops_scheduler_class_init (OpsSchedulerClass *klass)
   object_class->set_property = ops_scheduler_set_property;
 
   properties[PROP_PAUSED] =
-    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_MAX_CONCURRENT] =
-    g_param_spec_uint ("max-concurrent", NULL, NULL, 1, 65536,
-                       OPS_SCHEDULER_DEFAULT_MAX_CONCURRENT,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+      g_param_spec_uint ("max-concurrent", NULL, NULL, 1, 65536,
+                         OPS_SCHEDULER_DEFAULT_MAX_CONCURRENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -519,14 +519,14 @@ find_running (OpsScheduler *self,
               OpsCheck     *check)
 {
   GHashTableIter iter;
-  Entry *entry = g_hash_table_lookup (self->entries, check);
+  Entry         *entry = g_hash_table_lookup (self->entries, check);
 
   if (entry != NULL)
     return entry;
 
   /* A removed check, kept under its own key until now. */
   g_hash_table_iter_init (&iter, self->entries);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&entry))
     if (entry->removed && entry->check == check)
       return entry;
 
@@ -601,7 +601,7 @@ ops_scheduler_set_paused (OpsScheduler *self,
       g_autoptr(GPtrArray) late = g_ptr_array_new ();
 
       for (guint i = 0; i < self->heap->len; i++)
-        if (((Entry *) g_ptr_array_index (self->heap, i))->due < now)
+        if (((Entry *)g_ptr_array_index (self->heap, i))->due < now)
           g_ptr_array_add (late, g_ptr_array_index (self->heap, i));
       for (guint i = 0; i < late->len; i++)
         {
