@@ -29,14 +29,14 @@ status_word (OpsHealthStatus status)
   switch (status)
     {
     case OPS_HEALTH_STATUS_HEALTHY:
-      return _ ("healthy");
+      return _("healthy");
     case OPS_HEALTH_STATUS_DEGRADED:
-      return _ ("degraded");
+      return _("degraded");
     case OPS_HEALTH_STATUS_DOWN:
-      return _ ("DOWN");
+      return _("DOWN");
     case OPS_HEALTH_STATUS_UNKNOWN:
     default:
-      return _ ("unknown");
+      return _("unknown");
     }
 }
 
@@ -56,7 +56,7 @@ format_time (gint64 usec)
   g_autoptr(GDateTime) time = NULL;
 
   if (usec <= 0)
-    return g_strdup (_ ("never"));
+    return g_strdup (_("never"));
 
   time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
   return g_date_time_format (time, "%Y-%m-%d %H:%M:%S");
@@ -74,7 +74,7 @@ ops_cli_check_list (const OpsCliCommand *command,
   g_autoptr(GError) error = NULL;
   gboolean           json = FALSE;
   const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   guint n;
@@ -83,7 +83,7 @@ ops_cli_check_list (const OpsCliCommand *command,
   if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
     return status;
   if (argc > 1)
-    return ops_cli_usage_error (command, _ ("Unexpected argument “%s”."), argv[1]);
+    return ops_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
 
   store = ops_cli_open_store ();
   if (store == NULL)
@@ -113,19 +113,19 @@ ops_cli_check_list (const OpsCliCommand *command,
 
   if (n == 0)
     {
-      g_print ("%s\n", _ ("No checks yet. Add one with “opsdeckctl check add”."));
+      g_print ("%s\n", _("No checks yet. Add one with “opsdeckctl check add”."));
       return OPS_CLI_EXIT_OK;
     }
 
-  g_print ("%-24s %-11s %-9s %-9s %-19s %s\n", _ ("NAME"), _ ("KIND"), _ ("STATUS"), _ ("INTERVAL"),
-           _ ("LAST RESULT"), _ ("TARGET"));
+  g_print ("%-24s %-11s %-9s %-9s %-19s %s\n", _("NAME"), _("KIND"), _("STATUS"), _("INTERVAL"),
+           _("LAST RESULT"), _("TARGET"));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(OpsCheck) check = g_list_model_get_item (G_LIST_MODEL (list), i);
       g_autofree char *interval = ops_health_format_duration (ops_check_get_interval_ms (check));
       g_autofree char *last = format_time (ops_check_get_last_result_time (check));
-      const char      *state = ops_check_get_paused (check)     ? _ ("paused")
-                               : !ops_check_get_enabled (check) ? _ ("disabled")
+      const char      *state = ops_check_get_paused (check)     ? _("paused")
+                               : !ops_check_get_enabled (check) ? _("disabled")
                                                                 : status_word (ops_check_get_status (check));
 
       g_print ("%-24s %-11s %-9s %-9s %-19s %s\n", ops_check_get_name (check),
@@ -152,7 +152,7 @@ kinds_of (const OpsCheckOptionSpec *spec)
   g_autoptr(GString) kinds = g_string_new (NULL);
 
   if (spec->kinds == OPS_CHECK_ALL_KINDS)
-    return g_strdup (_ ("all kinds"));
+    return g_strdup (_("all kinds"));
 
   for (guint k = 0; k < OPS_CHECK_N_KINDS; k++)
     if (ops_check_option_applies (spec, k))
@@ -170,7 +170,7 @@ add_description (void)
   guint                     n_specs;
 
   specs = ops_check_option_specs (&n_specs);
-  g_string_append (text, _ ("Kinds, their targets and their options:\n"));
+  g_string_append (text, _("Kinds, their targets and their options:\n"));
   for (guint k = 0; k < OPS_CHECK_N_KINDS; k++)
     {
       OpsCheckSecretType secret = ops_check_kind_get_secret_type (k);
@@ -178,7 +178,7 @@ add_description (void)
       g_string_append_printf (text, "\n  %s — %s\n    %s\n", ops_check_kind_to_string (k),
                               ops_check_kind_to_label (k), ops_check_kind_get_target_help (k));
       g_string_append (text, "    ");
-      g_string_append (text, _ ("Options:"));
+      g_string_append (text, _("Options:"));
       for (guint i = 0; i < n_specs; i++)
         if (ops_check_option_applies (&specs[i], k))
           {
@@ -196,11 +196,11 @@ add_description (void)
     }
 
   g_string_append (text, "\n");
-  g_string_append (text, _ ("Conditions use Gatus's language, such as “[STATUS] == 200”, "
+  g_string_append (text, _("Conditions use Gatus's language, such as “[STATUS] == 200”, "
                             "“[BODY].status == UP”, “[RESPONSE_TIME] < 300”, "
                             "“len([BODY].items) > 0”, “[CERTIFICATE_EXPIRATION] > 48h”, "
                             "“[CONNECTED] == true”, with ==, !=, <, <=, >, >=, pat(…) and any(…).\n"));
-  g_string_append (text, _ ("Durations are written 500ms, 30s, 5m, 1h or 2d. Passwords and tokens "
+  g_string_append (text, _("Durations are written 500ms, 30s, 5m, 1h or 2d. Passwords and tokens "
                             "are read from standard input and kept in the keyring, never in the "
                             "database or an export."));
 
@@ -214,12 +214,12 @@ read_secret_line (GError **error)
   gsize length;
 
   if (isatty (STDIN_FILENO))
-    g_printerr ("%s", _ ("Password or token (then Enter): "));
+    g_printerr ("%s", _("Password or token (then Enter): "));
 
   if (fgets (buffer, sizeof buffer, stdin) == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _ ("Nothing was read from standard input."));
+                   _("Nothing was read from standard input."));
       return NULL;
     }
 
@@ -228,7 +228,7 @@ read_secret_line (GError **error)
   if (length == 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _ ("The password or token read from standard input is empty."));
+                   _("The password or token read from standard input is empty."));
       return NULL;
     }
 
@@ -290,31 +290,31 @@ ops_cli_check_add (const OpsCliCommand *command,
   int                       status;
   const GOptionEntry        common[] = {
            { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text,
-             N_ ("What to check: http, tcp, dns, tls, postgresql, redis, prometheus or websocket"),
-             N_ ("KIND") },
-           { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_ ("What to probe; see below per kind"),
-             N_ ("TARGET") },
-           { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval, N_ ("How often (30s by default, 1s at least)"),
-             N_ ("DURATION") },
+             N_("What to check: http, tcp, dns, tls, postgresql, redis, prometheus or websocket"),
+             N_("KIND") },
+           { "target", 't', 0, G_OPTION_ARG_STRING, &target, N_("What to probe; see below per kind"),
+             N_("TARGET") },
+           { "interval", 'i', 0, G_OPTION_ARG_STRING, &interval, N_("How often (30s by default, 1s at least)"),
+             N_("DURATION") },
            { "timeout", 0, 0, G_OPTION_ARG_STRING, &timeout,
-             N_ ("How long to wait (10s by default, never more than the interval)"), N_ ("DURATION") },
+             N_("How long to wait (10s by default, never more than the interval)"), N_("DURATION") },
            { "failure-threshold", 0, 0, G_OPTION_ARG_INT, &failure_threshold,
-             N_ ("Failures in a row that mark the check down (1)"), N_ ("N") },
+             N_("Failures in a row that mark the check down (1)"), N_("N") },
            { "success-threshold", 0, 0, G_OPTION_ARG_INT, &success_threshold,
-             N_ ("Successes in a row that bring it back (1)"), N_ ("N") },
+             N_("Successes in a row that bring it back (1)"), N_("N") },
            { "environment", 'e', 0, G_OPTION_ARG_STRING, &environment,
-             N_ ("production (the default), staging or development"), N_ ("ENV") },
-           { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_ ("A tag; repeat for more"), N_ ("TAG") },
+             N_("production (the default), staging or development"), N_("ENV") },
+           { "tag", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags, N_("A tag; repeat for more"), N_("TAG") },
            { "condition", 'c', 0, G_OPTION_ARG_STRING_ARRAY, &conditions,
-             N_ ("A condition that must hold; repeat for more"), N_ ("EXPRESSION") },
-           { "paused", 0, 0, G_OPTION_ARG_NONE, &paused, N_ ("Add it paused"), NULL },
-           { "disabled", 0, 0, G_OPTION_ARG_NONE, &disabled, N_ ("Add it disabled"), NULL },
+             N_("A condition that must hold; repeat for more"), N_("EXPRESSION") },
+           { "paused", 0, 0, G_OPTION_ARG_NONE, &paused, N_("Add it paused"), NULL },
+           { "disabled", 0, 0, G_OPTION_ARG_NONE, &disabled, N_("Add it disabled"), NULL },
            { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &password_stdin,
-             N_ ("Read the password (PostgreSQL, Redis) from standard input into the keyring"), NULL },
+             N_("Read the password (PostgreSQL, Redis) from standard input into the keyring"), NULL },
            { "token-stdin", 0, 0, G_OPTION_ARG_NONE, &token_stdin,
-             N_ ("Read the bearer token (HTTP, Prometheus, WebSocket) from standard input into the keyring"),
+             N_("Read the bearer token (HTTP, Prometheus, WebSocket) from standard input into the keyring"),
              NULL },
-           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print the saved check as JSON"), NULL },
+           { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the saved check as JSON"), NULL },
            { NULL }
   };
 
@@ -326,7 +326,7 @@ ops_cli_check_add (const OpsCliCommand *command,
       g_autofree char *kinds = kinds_of (&specs[i]);
       GOptionEntry     entry = { 0 };
       char            *name = option_name (&specs[i]);
-      char            *help = g_strdup_printf ("%s [%s]", _ (specs[i].help), kinds);
+      char            *help = g_strdup_printf ("%s [%s]", _(specs[i].help), kinds);
 
       g_ptr_array_add (names, name);
       g_ptr_array_add (helps, help);
@@ -341,7 +341,7 @@ ops_cli_check_add (const OpsCliCommand *command,
   parameter = g_strdup_printf ("%s %s", command->name, command->parameter_string);
   context = g_option_context_new (parameter);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context, _ (command->summary));
+  g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_description (context, description);
 
   /* The kinds' options come after the common ones, in --help too. */
@@ -354,25 +354,25 @@ ops_cli_check_add (const OpsCliCommand *command,
   status = OPS_CLI_EXIT_USAGE;
   if (argc < 2)
     {
-      status = ops_cli_usage_error (command, _ ("Name the check, such as “opsdeckctl check add api "
+      status = ops_cli_usage_error (command, _("Name the check, such as “opsdeckctl check add api "
                                                 "--kind http --target https://…”."));
       goto out;
     }
   if (argc > 2)
     {
-      status = ops_cli_usage_error (command, _ ("Unexpected argument “%s”; quote a name with spaces."),
+      status = ops_cli_usage_error (command, _("Unexpected argument “%s”; quote a name with spaces."),
                                     argv[2]);
       goto out;
     }
   if (kind_text == NULL || !ops_check_kind_from_string (kind_text, &kind))
     {
-      status = ops_cli_usage_error (command, _ ("Say what to check with --kind: http, tcp, dns, tls, "
+      status = ops_cli_usage_error (command, _("Say what to check with --kind: http, tcp, dns, tls, "
                                                 "postgresql, redis, prometheus or websocket."));
       goto out;
     }
   if (environment != NULL && !ops_environment_from_string (environment, &env))
     {
-      status = ops_cli_usage_error (command, _ ("The environment “%s” is unknown; use production, "
+      status = ops_cli_usage_error (command, _("The environment “%s” is unknown; use production, "
                                                 "staging or development."),
                                     environment);
       goto out;
@@ -392,7 +392,7 @@ ops_cli_check_add (const OpsCliCommand *command,
         continue;
       if (!ops_check_option_applies (&specs[i], kind))
         {
-          status = ops_cli_usage_error (command, _ ("--%s does not apply to %s checks."),
+          status = ops_cli_usage_error (command, _("--%s does not apply to %s checks."),
                                         (const char *)g_ptr_array_index (names, i),
                                         ops_check_kind_to_string (kind));
           goto out;
@@ -429,7 +429,7 @@ ops_cli_check_add (const OpsCliCommand *command,
 
   if (!ops_check_validate (check, &error))
     {
-      status = ops_cli_fail (_ ("The check was not added. %s"), error->message);
+      status = ops_cli_fail (_("The check was not added. %s"), error->message);
       goto out;
     }
 
@@ -440,15 +440,15 @@ ops_cli_check_add (const OpsCliCommand *command,
 
       if (ops_check_kind_get_secret_type (kind) != wanted)
         {
-          status = ops_cli_usage_error (command, _ ("%s checks take no %s."),
+          status = ops_cli_usage_error (command, _("%s checks take no %s."),
                                         ops_check_kind_to_string (kind),
-                                        password_stdin ? _ ("password") : _ ("token"));
+                                        password_stdin ? _("password") : _("token"));
           goto out;
         }
       secret = read_secret_line (&error);
       if (secret == NULL)
         {
-          status = ops_cli_fail (_ ("The check was not added. %s"), error->message);
+          status = ops_cli_fail (_("The check was not added. %s"), error->message);
           goto out;
         }
       ops_check_set_secret (check, secret);
@@ -464,7 +464,7 @@ ops_cli_check_add (const OpsCliCommand *command,
   list = ops_check_list_new (store, &error);
   if (list == NULL || !ops_check_list_add (list, check, &error))
     {
-      status = ops_cli_fail (_ ("The check was not added. %s"), error->message);
+      status = ops_cli_fail (_("The check was not added. %s"), error->message);
       goto out;
     }
 
@@ -477,11 +477,11 @@ ops_cli_check_add (const OpsCliCommand *command,
   else
     {
       interval_text = ops_health_format_duration (ops_check_get_interval_ms (check));
-      g_print (_ ("Added the check “%s” (%s, every %s).\n"), ops_check_get_name (check),
+      g_print (_("Added the check “%s” (%s, every %s).\n"), ops_check_get_name (check),
                ops_check_kind_to_string (kind), interval_text);
     }
   if (ops_check_get_tls_verification_disabled (check))
-    g_printerr (_ ("opsdeckctl: warning: TLS verification is turned off for “%s”: an impostor "
+    g_printerr (_("opsdeckctl: warning: TLS verification is turned off for “%s”: an impostor "
                    "would not be noticed.\n"),
                 ops_check_get_name (check));
 
@@ -544,19 +544,19 @@ ops_cli_check_run (const OpsCliCommand *command,
   OpsCheckList      *list;
   gboolean           all = FALSE, json = FALSE, any_down = FALSE;
   const GOptionEntry entries[] = {
-    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_ ("Run every enabled check"), NULL },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &all, N_("Run every enabled check"), NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   int status;
 
   if (!ops_cli_parse_options (command, entries,
-                              _ ("Probes each check once and saves the results. Exits with 1 when "
+                              _("Probes each check once and saves the results. Exits with 1 when "
                                  "a check is down, 0 otherwise."),
                               &argc, &argv, &status))
     return status;
   if (all == (argc > 1))
-    return ops_cli_usage_error (command, _ ("Name the checks to run, or give --all."));
+    return ops_cli_usage_error (command, _("Name the checks to run, or give --all."));
 
   store = ops_cli_open_store ();
   if (store == NULL)
@@ -583,7 +583,7 @@ ops_cli_check_run (const OpsCliCommand *command,
         OpsCheck *check = ops_check_list_find_by_name (list, argv[i]);
 
         if (check == NULL)
-          return ops_cli_usage_error (command, _ ("There is no check named “%s”; see “opsdeckctl "
+          return ops_cli_usage_error (command, _("There is no check named “%s”; see “opsdeckctl "
                                                   "check list”."),
                                       argv[i]);
         g_ptr_array_add (checks, g_object_ref (check));
@@ -595,7 +595,7 @@ ops_cli_check_run (const OpsCliCommand *command,
   results = outcome.results != NULL ? outcome.results : g_ptr_array_new ();
 
   if (!ops_history_flush_sync (ops_health_engine_get_history (engine), &error))
-    g_printerr (_ ("opsdeckctl: warning: the results could not be saved: %s\n"), error->message);
+    g_printerr (_("opsdeckctl: warning: the results could not be saved: %s\n"), error->message);
 
   if (json)
     {
@@ -617,7 +617,7 @@ ops_cli_check_run (const OpsCliCommand *command,
       ops_cli_print_json (root);
     }
   else if (checks->len > 0)
-    g_print ("%-9s %-24s %9s  %s\n", _ ("STATUS"), _ ("NAME"), _ ("TIME"), _ ("DETAILS"));
+    g_print ("%-9s %-24s %9s  %s\n", _("STATUS"), _("NAME"), _("TIME"), _("DETAILS"));
 
   for (guint i = 0; i < checks->len; i++)
     {
@@ -641,7 +641,7 @@ ops_cli_check_run (const OpsCliCommand *command,
     }
 
   if (checks->len == 0 && !json)
-    g_print ("%s\n", _ ("No enabled checks to run."));
+    g_print ("%s\n", _("No enabled checks to run."));
 
   return any_down ? OPS_CLI_EXIT_FAILURE : OPS_CLI_EXIT_OK;
 }
@@ -666,11 +666,11 @@ ops_cli_check_history (const OpsCliCommand *command,
   gint64             since_ms = 24 * 3600 * 1000, now = g_get_real_time (), from;
   double             uptime = -1;
   const GOptionEntry entries[] = {
-    { "since", 's', 0, G_OPTION_ARG_STRING, &since, N_ ("How far back (24h by default)"),
-      N_ ("DURATION") },
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_ ("Show at most N results, the newest first (50)"),
-      N_ ("N") },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_ ("Print JSON"), NULL },
+    { "since", 's', 0, G_OPTION_ARG_STRING, &since, N_("How far back (24h by default)"),
+      N_("DURATION") },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results, the newest first (50)"),
+      N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
   int status;
@@ -678,11 +678,11 @@ ops_cli_check_history (const OpsCliCommand *command,
   if (!ops_cli_parse_options (command, entries, NULL, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return ops_cli_usage_error (command, _ ("Name one check."));
+    return ops_cli_usage_error (command, _("Name one check."));
   if (since != NULL && !ops_health_parse_duration (since, &since_ms, &error))
     return ops_cli_usage_error (command, "--since: %s", error->message);
   if (limit < 0)
-    return ops_cli_usage_error (command, _ ("--limit cannot be negative."));
+    return ops_cli_usage_error (command, _("--limit cannot be negative."));
 
   store = ops_cli_open_store ();
   if (store == NULL)
@@ -692,7 +692,7 @@ ops_cli_check_history (const OpsCliCommand *command,
     return ops_cli_fail ("%s", error->message);
   check = ops_check_list_find_by_name (list, argv[1]);
   if (check == NULL)
-    return ops_cli_usage_error (command, _ ("There is no check named “%s”; see “opsdeckctl check "
+    return ops_cli_usage_error (command, _("There is no check named “%s”; see “opsdeckctl check "
                                             "list”."),
                                 argv[1]);
 
@@ -723,15 +723,15 @@ ops_cli_check_history (const OpsCliCommand *command,
     }
 
   if (uptime >= 0)
-    g_print (_ ("%s: %.2f %% up over the last %s\n"), ops_check_get_name (check), uptime, since_text);
+    g_print (_("%s: %.2f %% up over the last %s\n"), ops_check_get_name (check), uptime, since_text);
   else
-    g_print (_ ("%s: no results in the last %s\n"), ops_check_get_name (check), since_text);
+    g_print (_("%s: no results in the last %s\n"), ops_check_get_name (check), since_text);
 
   if (samples->len == 0)
     return OPS_CLI_EXIT_OK;
 
-  g_print ("\n%-19s %-9s %9s %9s %9s %9s %9s  %s\n", _ ("TIME"), _ ("STATUS"), _ ("TOTAL"), _ ("DNS"),
-           _ ("CONNECT"), _ ("TLS"), _ ("1ST BYTE"), _ ("ERROR"));
+  g_print ("\n%-19s %-9s %9s %9s %9s %9s %9s  %s\n", _("TIME"), _("STATUS"), _("TOTAL"), _("DNS"),
+           _("CONNECT"), _("TLS"), _("1ST BYTE"), _("ERROR"));
   for (guint i = 0; i < samples->len; i++)
     {
       OpsCheckResult       *result = g_ptr_array_index (samples, i);

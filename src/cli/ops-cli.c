@@ -80,7 +80,7 @@ ops_cli_parse_options_with (const OpsCliCommand *command,
 {
   const GOptionEntry common_entries[] = {
     { "data-dir", 0, 0, G_OPTION_ARG_CALLBACK, data_dir_cb,
-      N_ ("Use the database in DIR instead of the user data folder"), N_ ("DIR") },
+      N_("Use the database in DIR instead of the user data folder"), N_("DIR") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;

@@ -40,6 +40,29 @@ openssl_date (GDateTime *date)
   return g_date_time_format (date, "%Y%m%d%H%M%SZ");
 }
 
+/* A new key and a certificate signed by that key. */
+static void
+make_self_signed (const char *dir,
+                  const char *key,
+                  const char *cert,
+                  const char *subject,
+                  const char *days,
+                  const char *extension,
+                  const char *another)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  g_strv_builder_add_many (builder, "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
+                           "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", cert,
+                           "-days", days, "-subj", subject, "-addext", extension, NULL);
+  if (another != NULL)
+    g_strv_builder_add_many (builder, "-addext", another, NULL);
+  argv = g_strv_builder_end (builder);
+
+  ops_test_run ((const char *const *)argv, dir);
+}
+
 /* A key and a signing request; returns the CSR's path. */
 static char *
 make_request (const char *dir,
@@ -180,33 +203,8 @@ ops_test_certs_new (void)
   /* The CA, valid around now. */
   ca_key = g_build_filename (self->dir, "ca.key", NULL);
   self->ca = g_build_filename (self->dir, "ca.pem", NULL);
-  {
-    const char *argv[] = {
-      "openssl",
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:prime256v1",
-      "-nodes",
-      "-keyout",
-      ca_key,
-      "-out",
-      self->ca,
-      "-days",
-      "365",
-      "-subj",
-      "/CN=Opsdeck Test CA",
-      "-addext",
-      "basicConstraints=critical,CA:TRUE",
-      "-addext",
-      "keyUsage=critical,keyCertSign,cRLSign",
-      NULL,
-    };
-
-    ops_test_run (argv, self->dir);
-  }
+  make_self_signed (self->dir, ca_key, self->ca, "/CN=Opsdeck Test CA", "365",
+                    "basicConstraints=critical,CA:TRUE", "keyUsage=critical,keyCertSign,cRLSign");
 
   g_free (make_request (self->dir, "valid", "127.0.0.1"));
   sign (self->dir, "valid", "IP:127.0.0.1,DNS:localhost", hour_ago, in_month);
@@ -223,31 +221,8 @@ ops_test_certs_new (void)
   /* Self-signed: its own issuer, unknown to everyone. */
   self->self_signed_cert = g_build_filename (self->dir, "self-signed.pem", NULL);
   self->self_signed_key = g_build_filename (self->dir, "self-signed.key", NULL);
-  {
-    const char *argv[] = {
-      "openssl",
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:prime256v1",
-      "-nodes",
-      "-keyout",
-      self->self_signed_key,
-      "-out",
-      self->self_signed_cert,
-      "-days",
-      "30",
-      "-subj",
-      "/CN=127.0.0.1",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1,DNS:localhost",
-      NULL,
-    };
-
-    ops_test_run (argv, self->dir);
-  }
+  make_self_signed (self->dir, self->self_signed_key, self->self_signed_cert, "/CN=127.0.0.1", "30",
+                    "subjectAltName=IP:127.0.0.1,DNS:localhost", NULL);
 
   self->valid_cert = g_build_filename (self->dir, "valid.pem", NULL);
   self->valid_key = g_build_filename (self->dir, "valid.key", NULL);

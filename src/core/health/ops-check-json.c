@@ -27,11 +27,11 @@ invalid_target (OpsCheckKind kind,
 {
   if (why != NULL)
     g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                 _ ("The target “%s” cannot be used: %s. Write %s."), target, why,
+                 _("The target “%s” cannot be used: %s. Write %s."), target, why,
                  ops_check_kind_get_target_help (kind));
   else
     g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                 _ ("The target “%s” is not %s."), target, ops_check_kind_get_target_help (kind));
+                 _("The target “%s” is not %s."), target, ops_check_kind_get_target_help (kind));
   return FALSE;
 }
 
@@ -51,16 +51,16 @@ validate_url (OpsCheckKind       kind,
       g_autofree char *why = NULL;
       g_autofree char *list = g_strjoinv (", ", (GStrv)schemes);
 
-      why = g_strdup_printf (_ ("the scheme must be one of %s"), list);
+      why = g_strdup_printf (_("the scheme must be one of %s"), list);
       return invalid_target (kind, target, why, error);
     }
 
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return invalid_target (kind, target, _ ("it has no host name"), error);
+    return invalid_target (kind, target, _("it has no host name"), error);
 
   if (g_uri_get_password (uri) != NULL)
     return invalid_target (kind, target,
-                           _ ("it contains a password; give the secret separately so that it "
+                           _("it contains a password; give the secret separately so that it "
                               "is kept in the keyring"),
                            error);
 
@@ -81,7 +81,7 @@ validate_host_port (OpsCheckKind kind,
     return invalid_target (kind, target, NULL, error);
 
   if (g_network_address_get_port (G_NETWORK_ADDRESS (address)) == 0)
-    return invalid_target (kind, target, _ ("the port is missing"), error);
+    return invalid_target (kind, target, _("the port is missing"), error);
 
   if (strpbrk (g_network_address_get_hostname (G_NETWORK_ADDRESS (address)), " /\t") != NULL)
     return invalid_target (kind, target, NULL, error);
@@ -127,7 +127,7 @@ validate_conninfo (const char *target,
     {
       /* Do not echo the connection string: it holds the password. */
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The connection string contains a password. Remove it and give the "
+                   _("The connection string contains a password. Remove it and give the "
                       "password separately, so that it is kept in the keyring and never in "
                       "the database or an export."));
       return FALSE;
@@ -147,12 +147,12 @@ _ops_check_validate_target (OpsCheckKind kind,
   if (target == NULL || *target == '\0')
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The target is missing. Write %s."), ops_check_kind_get_target_help (kind));
+                   _("The target is missing. Write %s."), ops_check_kind_get_target_help (kind));
       return FALSE;
     }
 
   if (strlen (target) > MAX_TARGET || !g_utf8_validate (target, -1, NULL))
-    return invalid_target (kind, target, _ ("it is too long or not text"), error);
+    return invalid_target (kind, target, _("it is too long or not text"), error);
 
   switch (kind)
     {
@@ -184,14 +184,14 @@ validate_name (const char *name,
   if (name == NULL || *name == '\0')
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check needs a name."));
+                   _("A check needs a name."));
       return FALSE;
     }
 
   if (!g_utf8_validate (name, -1, NULL) || g_utf8_strlen (name, -1) > OPS_CHECK_MAX_NAME_LENGTH)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check’s name must be text of at most %d characters."),
+                   _("A check’s name must be text of at most %d characters."),
                    OPS_CHECK_MAX_NAME_LENGTH);
       return FALSE;
     }
@@ -200,7 +200,7 @@ validate_name (const char *name,
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       {
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                     _ ("A check’s name cannot contain line breaks or control characters."));
+                     _("A check’s name cannot contain line breaks or control characters."));
         return FALSE;
       }
 
@@ -214,7 +214,7 @@ validate_tags (const char *const *tags,
   if (g_strv_length ((GStrv)tags) > MAX_TAGS)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check can have at most %d tags."), MAX_TAGS);
+                   _("A check can have at most %d tags."), MAX_TAGS);
       return FALSE;
     }
 
@@ -223,7 +223,7 @@ validate_tags (const char *const *tags,
         !g_utf8_validate (tags[i], -1, NULL))
       {
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                     _ ("“%s” is not a tag: tags are single words of at most %d characters."),
+                     _("“%s” is not a tag: tags are single words of at most %d characters."),
                      tags[i], MAX_TAG_LENGTH);
         return FALSE;
       }
@@ -242,7 +242,7 @@ validate_conditions (OpsCheck *self,
   if (n > 0 && allowed == 0)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("%s checks take no conditions; their options decide pass or fail."),
+                   _("%s checks take no conditions; their options decide pass or fail."),
                    ops_check_kind_to_string (ops_check_get_kind (self)));
       return FALSE;
     }
@@ -250,7 +250,7 @@ validate_conditions (OpsCheck *self,
   if (n > MAX_CONDITIONS)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check can have at most %d conditions."), MAX_CONDITIONS);
+                   _("A check can have at most %d conditions."), MAX_CONDITIONS);
       return FALSE;
     }
 
@@ -296,7 +296,7 @@ ops_check_validate (OpsCheck *self,
       g_autofree char *shown = ops_health_format_duration (interval);
 
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The interval must be between 1s and 1d (it is %s)."), shown);
+                   _("The interval must be between 1s and 1d (it is %s)."), shown);
       return FALSE;
     }
 
@@ -305,7 +305,7 @@ ops_check_validate (OpsCheck *self,
       g_autofree char *shown = ops_health_format_duration (timeout);
 
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The timeout must be between 100ms and 10m (it is %s)."), shown);
+                   _("The timeout must be between 100ms and 10m (it is %s)."), shown);
       return FALSE;
     }
 
@@ -315,7 +315,7 @@ ops_check_validate (OpsCheck *self,
       g_autofree char *shown_interval = ops_health_format_duration (interval);
 
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The timeout (%s) must not be longer than the interval (%s)."),
+                   _("The timeout (%s) must not be longer than the interval (%s)."),
                    shown_timeout, shown_interval);
       return FALSE;
     }
@@ -326,7 +326,7 @@ ops_check_validate (OpsCheck *self,
       ops_check_get_success_threshold (self) > OPS_CHECK_MAX_THRESHOLD)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The failure and success thresholds must be between 1 and %d."),
+                   _("The failure and success thresholds must be between 1 and %d."),
                    OPS_CHECK_MAX_THRESHOLD);
       return FALSE;
     }
@@ -439,7 +439,7 @@ wrong_member (const char *name,
               GError    **error)
 {
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-               _ ("The member “%s” of a check must be %s."), name, what);
+               _("The member “%s” of a check must be %s."), name, what);
   return FALSE;
 }
 
@@ -455,7 +455,7 @@ read_string (JsonObject  *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return wrong_member (name, _ ("text"), error);
+    return wrong_member (name, _("text"), error);
 
   *value = json_node_get_string (node);
   return TRUE;
@@ -482,7 +482,7 @@ read_duration (JsonObject *object,
                                             json_node_get_value_type (node) == G_TYPE_DOUBLE))
     value = (gint64)(json_node_get_double (node) * 1000);
   else
-    return wrong_member (name, _ ("a duration such as “30s”, or a number of seconds"), error);
+    return wrong_member (name, _("a duration such as “30s”, or a number of seconds"), error);
 
   *msec = (guint)CLAMP (value, 0, G_MAXUINT);
   return TRUE;
@@ -500,7 +500,7 @@ read_uint (JsonObject *object,
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < 0 || json_node_get_int (node) > G_MAXUINT)
-    return wrong_member (name, _ ("a whole number"), error);
+    return wrong_member (name, _("a whole number"), error);
 
   *out = json_node_get_int (node);
   return TRUE;
@@ -517,7 +517,7 @@ read_boolean (JsonObject *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return wrong_member (name, _ ("true or false"), error);
+    return wrong_member (name, _("true or false"), error);
 
   *out = json_node_get_boolean (node);
   return TRUE;
@@ -537,7 +537,7 @@ read_strv (JsonObject *object,
   if (node == NULL)
     return TRUE;
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_member (name, _ ("a list of text"), error);
+    return wrong_member (name, _("a list of text"), error);
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -545,7 +545,7 @@ read_strv (JsonObject *object,
       JsonNode *item = json_array_get_element (array, i);
 
       if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-        return wrong_member (name, _ ("a list of text"), error);
+        return wrong_member (name, _("a list of text"), error);
       g_strv_builder_add (builder, json_node_get_string (item));
     }
 
@@ -585,7 +585,7 @@ ops_check_new_from_json (JsonNode *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check must be a JSON object."));
+                   _("A check must be a JSON object."));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -595,7 +595,7 @@ ops_check_new_from_json (JsonNode *node,
     if (!g_strv_contains (json_members, l->data))
       {
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                     _ ("A check has an unknown member “%s”."), (const char *)l->data);
+                     _("A check has an unknown member “%s”."), (const char *)l->data);
         return NULL;
       }
 
@@ -604,7 +604,7 @@ ops_check_new_from_json (JsonNode *node,
   if (kind_text == NULL || !ops_check_kind_from_string (kind_text, &kind))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check’s “kind” must be one of http, tcp, dns, tls, postgresql, redis, "
+                   _("A check’s “kind” must be one of http, tcp, dns, tls, postgresql, redis, "
                       "prometheus or websocket."));
       return NULL;
     }
@@ -643,7 +643,7 @@ ops_check_new_from_json (JsonNode *node,
   if (text != NULL && !ops_environment_from_string (text, &environment))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("The environment “%s” is unknown; use production, staging or development."),
+                   _("The environment “%s” is unknown; use production, staging or development."),
                    text);
       return NULL;
     }
@@ -659,7 +659,7 @@ ops_check_new_from_json (JsonNode *node,
   options = json_object_get_member (object, "options");
   if (options != NULL && !JSON_NODE_HOLDS_OBJECT (options))
     {
-      wrong_member ("options", _ ("a JSON object"), error);
+      wrong_member ("options", _("a JSON object"), error);
       return NULL;
     }
   if (options != NULL)

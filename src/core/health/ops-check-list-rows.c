@@ -171,7 +171,7 @@ _ops_check_list_check_name_free (OpsStore   *store,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_EXISTS,
-                   _ ("A check named “%s” already exists. Choose another name."), name);
+                   _("A check named “%s” already exists. Choose another name."), name);
       return FALSE;
     }
 
@@ -220,7 +220,7 @@ _ops_check_list_write_row (OpsStore *store,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     {
-      ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not save the check"));
+      ops_store_set_error_from_sqlite (error, db, rc, _("Could not save the check"));
       return 0;
     }
 

@@ -169,7 +169,7 @@ ops_check_list_reload (OpsCheckList *self,
         g_ptr_array_add (loaded, check);
     }
   if (rc != SQLITE_DONE)
-    return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not read the checks"));
+    return ops_store_set_error_from_sqlite (error, db, rc, _("Could not read the checks"));
 
   self->loading = TRUE;
 
@@ -313,7 +313,7 @@ append (OpsCheckList *self,
 static char *
 secret_label (OpsCheck *check)
 {
-  return g_strdup_printf (_ ("Opsdeck: secret of the check “%s”"), ops_check_get_name (check));
+  return g_strdup_printf (_("Opsdeck: secret of the check “%s”"), ops_check_get_name (check));
 }
 
 static gboolean
@@ -336,7 +336,7 @@ validate_for_save (OpsCheckList *self,
       ops_check_kind_get_secret_type (ops_check_get_kind (check)) == OPS_CHECK_SECRET_NONE)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("%s checks take no password or token."),
+                   _("%s checks take no password or token."),
                    ops_check_kind_to_string (ops_check_get_kind (check)));
       return FALSE;
     }
@@ -511,14 +511,14 @@ find_for_update (OpsCheckList *self,
   if (live == NULL)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_NOT_FOUND,
-                   _ ("The check “%s” no longer exists."), ops_check_get_name (edited));
+                   _("The check “%s” no longer exists."), ops_check_get_name (edited));
       return NULL;
     }
 
   if (ops_check_get_kind (live) != ops_check_get_kind (edited))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("A check cannot change its kind; add a new check instead."));
+                   _("A check cannot change its kind; add a new check instead."));
       return NULL;
     }
 
@@ -742,7 +742,7 @@ ops_check_list_remove (OpsCheckList *self,
   if (!g_ptr_array_find (self->checks, check, &position))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_NOT_FOUND,
-                   _ ("The check “%s” no longer exists."), ops_check_get_name (check));
+                   _("The check “%s” no longer exists."), ops_check_get_name (check));
       return FALSE;
     }
 
@@ -757,7 +757,7 @@ ops_check_list_remove (OpsCheckList *self,
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_DONE)
     return ops_store_set_error_from_sqlite (error, ops_store_get_handle (self->store), rc,
-                                            _ ("Could not remove the check"));
+                                            _("Could not remove the check"));
 
   if (ops_check_get_has_secret (check))
     {
@@ -797,7 +797,7 @@ flags_changed_cb (OpsCheck     *check,
       if (sqlite3_step (stmt) != SQLITE_DONE)
         ops_store_set_error_from_sqlite (&error, ops_store_get_handle (self->store),
                                          sqlite3_errcode (ops_store_get_handle (self->store)),
-                                         _ ("Could not save the check"));
+                                         _("Could not save the check"));
     }
 
   if (error != NULL)

@@ -18,61 +18,61 @@ static const OpsCheckOptionSpec specs[] = {
   /* HTTP */
   { "method", OPS_CHECK_OPTION_CHOICE, K (HTTP), "GET", 0, 0,
     "GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS", "METHOD",
-    N_ ("The request method (GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS)") },
+    N_("The request method (GET, HEAD, POST, PUT, PATCH, DELETE or OPTIONS)") },
   { "header", OPS_CHECK_OPTION_STRING_LIST, WEB | K (WEBSOCKET), NULL, 0, 0, NULL,
-    "“NAME: VALUE”", N_ ("A request header; repeat for more") },
+    "“NAME: VALUE”", N_("A request header; repeat for more") },
   { "body", OPS_CHECK_OPTION_STRING, K (HTTP), NULL, 0, 0, NULL, "TEXT",
-    N_ ("The request body") },
+    N_("The request body") },
   { "follow_redirects", OPS_CHECK_OPTION_BOOLEAN, K (HTTP), "true", 0, 0, NULL, "true|false",
-    N_ ("Follow redirects (on by default)") },
+    N_("Follow redirects (on by default)") },
   { "max_body", OPS_CHECK_OPTION_INT, WEB, "1048576", 1024, 256 * 1024 * 1024, NULL, "BYTES",
-    N_ ("Fail when the response body is larger than this (1 MiB by default)") },
+    N_("Fail when the response body is larger than this (1 MiB by default)") },
   /* TLS, wherever a certificate is verified */
   { "verify_tls", OPS_CHECK_OPTION_BOOLEAN, VERIFIED, "true", 0, 0, NULL, "true|false",
-    N_ ("Verify the TLS certificate (on by default; turning it off is shown as a warning)") },
+    N_("Verify the TLS certificate (on by default; turning it off is shown as a warning)") },
   { "ca_file", OPS_CHECK_OPTION_STRING, VERIFIED, NULL, 0, 0, NULL, "FILE",
-    N_ ("Also trust the certificate authorities in this PEM file (an internal CA)") },
+    N_("Also trust the certificate authorities in this PEM file (an internal CA)") },
   /* DNS */
   { "record_type", OPS_CHECK_OPTION_CHOICE, K (DNS), "any", 0, 0, "any|a|aaaa", "any|a|aaaa",
-    N_ ("Which addresses to resolve: IPv4 (a), IPv6 (aaaa) or both (any)") },
+    N_("Which addresses to resolve: IPv4 (a), IPv6 (aaaa) or both (any)") },
   { "expect_address", OPS_CHECK_OPTION_STRING_LIST, K (DNS), NULL, 0, 0, NULL, "ADDRESS",
-    N_ ("An address the name must resolve to; repeat for more") },
+    N_("An address the name must resolve to; repeat for more") },
   /* TLS certificate */
   { "warning_days", OPS_CHECK_OPTION_INT, K (TLS), "14", 0, 3650, NULL, "DAYS",
-    N_ ("Degraded when the certificate expires within this many days (14)") },
+    N_("Degraded when the certificate expires within this many days (14)") },
   { "critical_days", OPS_CHECK_OPTION_INT, K (TLS), "7", 0, 3650, NULL, "DAYS",
-    N_ ("Down when the certificate expires within this many days (7)") },
+    N_("Down when the certificate expires within this many days (7)") },
   /* PostgreSQL and Redis */
   { "expect_role", OPS_CHECK_OPTION_CHOICE, K (POSTGRESQL) | K (REDIS), "any", 0, 0,
     "any|primary|standby", "any|primary|standby",
-    N_ ("Down unless the server has this role (a Redis replica is a standby)") },
+    N_("Down unless the server has this role (a Redis replica is a standby)") },
   { "max_lag", OPS_CHECK_OPTION_DOUBLE, K (POSTGRESQL), "0", 0, 86400 * 365, NULL, "SECONDS",
-    N_ ("Degraded when a standby replays more than this many seconds behind (0: off)") },
+    N_("Degraded when a standby replays more than this many seconds behind (0: off)") },
   /* Prometheus host metrics and the health score */
   { "cpu_warning", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "70", 0, 100, NULL, "PERCENT",
-    N_ ("CPU use that counts as a warning in the health score (70 %)") },
+    N_("CPU use that counts as a warning in the health score (70 %)") },
   { "cpu_critical", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "90", 0, 100, NULL, "PERCENT",
-    N_ ("CPU use that counts as critical (90 %)") },
+    N_("CPU use that counts as critical (90 %)") },
   { "memory_warning", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "75", 0, 100, NULL, "PERCENT",
-    N_ ("Memory use that counts as a warning (75 %)") },
+    N_("Memory use that counts as a warning (75 %)") },
   { "memory_critical", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "90", 0, 100, NULL, "PERCENT",
-    N_ ("Memory use that counts as critical (90 %)") },
+    N_("Memory use that counts as critical (90 %)") },
   { "disk_warning", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "80", 0, 100, NULL, "PERCENT",
-    N_ ("Disk use (the fullest mount) that counts as a warning (80 %)") },
+    N_("Disk use (the fullest mount) that counts as a warning (80 %)") },
   { "disk_critical", OPS_CHECK_OPTION_DOUBLE, K (PROMETHEUS), "95", 0, 100, NULL, "PERCENT",
-    N_ ("Disk use that counts as critical (95 %)") },
+    N_("Disk use that counts as critical (95 %)") },
   /* WebSocket event streams */
   { "service", OPS_CHECK_OPTION_STRING, K (WEBSOCKET), NULL, 0, 0, NULL, "NAME",
-    N_ ("Follow the health-update events of this service; without it, the stream’s own "
+    N_("Follow the health-update events of this service; without it, the stream’s own "
         "connection is the status") },
   { "subscribe", OPS_CHECK_OPTION_BOOLEAN, K (WEBSOCKET), "true", 0, 0, NULL, "true|false",
-    N_ ("Send the subscribe message after connecting (on by default)") },
+    N_("Send the subscribe message after connecting (on by default)") },
   { "silence_timeout", OPS_CHECK_OPTION_INT, K (WEBSOCKET), "90", 5, 3600, NULL, "SECONDS",
-    N_ ("Treat a stream silent for this long as disconnected (90)") },
+    N_("Treat a stream silent for this long as disconnected (90)") },
   /* Every kind */
   { "degraded_latency", OPS_CHECK_OPTION_INT, OPS_CHECK_ALL_KINDS & ~K (WEBSOCKET), "0", 0,
     600000, NULL, "MS",
-    N_ ("Degraded when the probe takes longer than this many milliseconds (0: off)") },
+    N_("Degraded when the probe takes longer than this many milliseconds (0: off)") },
 };
 
 const OpsCheckOptionSpec *
@@ -153,7 +153,7 @@ validate_value (const OpsCheckOptionSpec *spec,
       if (!choice_is_valid (spec, json_node_get_string (value)))
         {
           g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                       _ ("The option “%s” cannot be “%s”; choose one of %s."), spec->key,
+                       _("The option “%s” cannot be “%s”; choose one of %s."), spec->key,
                        json_node_get_string (value), spec->choices);
           return FALSE;
         }
@@ -172,7 +172,7 @@ validate_value (const OpsCheckOptionSpec *spec,
       if (number < spec->minimum || number > spec->maximum)
         {
           g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                       _ ("The option “%s” must be between %g and %g (it is %g)."), spec->key,
+                       _("The option “%s” must be between %g and %g (it is %g)."), spec->key,
                        spec->minimum, spec->maximum, number);
           return FALSE;
         }
@@ -190,7 +190,7 @@ validate_value (const OpsCheckOptionSpec *spec,
           if (g_str_equal (spec->key, "header") && !header_is_valid (json_node_get_string (item)))
             {
               g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                           _ ("“%s” is not a header; write it as “Name: value”."),
+                           _("“%s” is not a header; write it as “Name: value”."),
                            json_node_get_string (item));
               return FALSE;
             }
@@ -198,7 +198,7 @@ validate_value (const OpsCheckOptionSpec *spec,
               !g_hostname_is_ip_address (json_node_get_string (item)))
             {
               g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                           _ ("“%s” is not an IP address."), json_node_get_string (item));
+                           _("“%s” is not an IP address."), json_node_get_string (item));
               return FALSE;
             }
         }
@@ -211,16 +211,16 @@ validate_value (const OpsCheckOptionSpec *spec,
 wrong_type:
   {
     static const char *const type_names[] = {
-      [OPS_CHECK_OPTION_STRING] = N_ ("text"),
-      [OPS_CHECK_OPTION_STRING_LIST] = N_ ("a list of text"),
-      [OPS_CHECK_OPTION_BOOLEAN] = N_ ("true or false"),
-      [OPS_CHECK_OPTION_INT] = N_ ("a whole number"),
-      [OPS_CHECK_OPTION_DOUBLE] = N_ ("a number"),
-      [OPS_CHECK_OPTION_CHOICE] = N_ ("text"),
+      [OPS_CHECK_OPTION_STRING] = N_("text"),
+      [OPS_CHECK_OPTION_STRING_LIST] = N_("a list of text"),
+      [OPS_CHECK_OPTION_BOOLEAN] = N_("true or false"),
+      [OPS_CHECK_OPTION_INT] = N_("a whole number"),
+      [OPS_CHECK_OPTION_DOUBLE] = N_("a number"),
+      [OPS_CHECK_OPTION_CHOICE] = N_("text"),
     };
 
     g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                 _ ("The option “%s” must be %s."), spec->key, _ (type_names[spec->type]));
+                 _("The option “%s” must be %s."), spec->key, _(type_names[spec->type]));
     return FALSE;
   }
 }
@@ -250,13 +250,13 @@ ops_check_options_validate (OpsCheckKind kind,
       if (spec == NULL)
         {
           g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                       _ ("Checks have no option “%s”."), (const char *)l->data);
+                       _("Checks have no option “%s”."), (const char *)l->data);
           return FALSE;
         }
       if (!ops_check_option_applies (spec, kind))
         {
           g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                       _ ("The option “%s” does not apply to %s checks."), spec->key,
+                       _("The option “%s” does not apply to %s checks."), spec->key,
                        ops_check_kind_to_string (kind));
           return FALSE;
         }
@@ -335,7 +335,7 @@ ops_check_option_parse_text (const OpsCheckOptionSpec *spec,
   if (node == NULL)
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                   _ ("“%s” is not a valid value for the option “%s” (expected %s)."), text,
+                   _("“%s” is not a valid value for the option “%s” (expected %s)."), text,
                    spec->key, spec->arg);
       return NULL;
     }
@@ -401,23 +401,23 @@ ops_check_kind_get_target_help (OpsCheckKind kind)
   switch (kind)
     {
     case OPS_CHECK_KIND_HTTP:
-      return _ ("a URL such as https://api.example.com/health");
+      return _("a URL such as https://api.example.com/health");
     case OPS_CHECK_KIND_TCP:
-      return _ ("HOST:PORT, such as db.example.com:5432");
+      return _("HOST:PORT, such as db.example.com:5432");
     case OPS_CHECK_KIND_DNS:
-      return _ ("a host name, such as api.example.com");
+      return _("a host name, such as api.example.com");
     case OPS_CHECK_KIND_TLS:
-      return _ ("HOST:PORT, such as api.example.com:443 (the port defaults to 443)");
+      return _("HOST:PORT, such as api.example.com:443 (the port defaults to 443)");
     case OPS_CHECK_KIND_POSTGRESQL:
-      return _ ("a libpq connection string without the password, such as "
+      return _("a libpq connection string without the password, such as "
                 "“host=db.example.com port=5432 dbname=app user=monitor” or "
                 "postgresql://monitor@db.example.com/app");
     case OPS_CHECK_KIND_REDIS:
-      return _ ("HOST:PORT, such as cache.example.com:6379 (the port defaults to 6379)");
+      return _("HOST:PORT, such as cache.example.com:6379 (the port defaults to 6379)");
     case OPS_CHECK_KIND_PROMETHEUS:
-      return _ ("the metrics URL, such as http://host.example.com:9100/metrics");
+      return _("the metrics URL, such as http://host.example.com:9100/metrics");
     case OPS_CHECK_KIND_WEBSOCKET:
-      return _ ("the event stream’s URL, such as wss://api.example.com/ws/events");
+      return _("the event stream’s URL, such as wss://api.example.com/ws/events");
     case OPS_CHECK_N_KINDS:
     default:
       g_return_val_if_reached (NULL);

@@ -41,7 +41,7 @@ get_body_json (OpsConditionContext *context)
         context->body_json = json_node_ref (json_parser_get_root (parser));
       else
         context->body_json_error = g_strdup (error != NULL ? error->message
-                                                           : _ ("the body is empty"));
+                                                           : _("the body is empty"));
     }
 
   return context->body_json;
@@ -111,12 +111,12 @@ static char *
 format_ms (double ms)
 {
   if (ms >= 48 * 3600 * 1000.0)
-    return g_strdup_printf (_ ("%.1f days"), ms / (24 * 3600 * 1000.0));
+    return g_strdup_printf (_("%.1f days"), ms / (24 * 3600 * 1000.0));
   if (ms >= 3600 * 1000.0)
-    return g_strdup_printf (_ ("%.1f hours"), ms / (3600 * 1000.0));
+    return g_strdup_printf (_("%.1f hours"), ms / (3600 * 1000.0));
   if (ms >= 10 * 1000.0)
-    return g_strdup_printf (_ ("%.1f s"), ms / 1000.0);
-  return g_strdup_printf (_ ("%.0f ms"), ms);
+    return g_strdup_printf (_("%.1f s"), ms / 1000.0);
+  return g_strdup_printf (_("%.0f ms"), ms);
 }
 
 /* The operand's value as text, or NULL with @missing saying why. */
@@ -132,7 +132,7 @@ resolve (Operand             *operand,
 
   if ((context->available & operand->placeholder) == 0)
     {
-      *missing = g_strdup_printf (_ ("%s was not measured"), operand->text);
+      *missing = g_strdup_printf (_("%s was not measured"), operand->text);
       return NULL;
     }
 
@@ -178,7 +178,7 @@ resolve (Operand             *operand,
 
           if (root == NULL)
             {
-              *missing = g_strdup_printf (_ ("the body is not JSON (%s), so %s cannot be read"),
+              *missing = g_strdup_printf (_("the body is not JSON (%s), so %s cannot be read"),
                                           context->body_json_error, operand->text);
               return NULL;
             }
@@ -194,7 +194,7 @@ resolve (Operand             *operand,
 
               return g_strdup_printf ("%" G_GSIZE_FORMAT, size);
             }
-          *missing = g_strdup_printf (_ ("JSON field %s is missing"), operand->path);
+          *missing = g_strdup_printf (_("JSON field %s is missing"), operand->path);
           return NULL;
         }
 
@@ -225,18 +225,18 @@ expectation (Operator    op,
   switch (op)
     {
     case OP_EQ:
-      return g_strdup_printf (_ ("expected %s"), value);
+      return g_strdup_printf (_("expected %s"), value);
     case OP_NE:
-      return g_strdup_printf (_ ("expected anything but %s"), value);
+      return g_strdup_printf (_("expected anything but %s"), value);
     case OP_LT:
-      return g_strdup_printf (_ ("expected under %s"), value);
+      return g_strdup_printf (_("expected under %s"), value);
     case OP_LE:
-      return g_strdup_printf (_ ("expected at most %s"), value);
+      return g_strdup_printf (_("expected at most %s"), value);
     case OP_GT:
-      return g_strdup_printf (_ ("expected over %s"), value);
+      return g_strdup_printf (_("expected over %s"), value);
     case OP_GE:
     default:
-      return g_strdup_printf (_ ("expected at least %s"), value);
+      return g_strdup_printf (_("expected at least %s"), value);
     }
 }
 
@@ -264,10 +264,10 @@ describe_failure (OpsCondition *self,
   g_autofree char *expected = NULL;
 
   if (other->type == OPERAND_PATTERN)
-    wanted = g_strdup_printf (self->op == OP_EQ ? _ ("text matching %s") : _ ("text not matching %s"),
+    wanted = g_strdup_printf (self->op == OP_EQ ? _("text matching %s") : _("text not matching %s"),
                               other->text);
   else if (other->type == OPERAND_ANY)
-    wanted = g_strdup_printf (self->op == OP_EQ ? _ ("one of %s") : _ ("none of %s"), other->text);
+    wanted = g_strdup_printf (self->op == OP_EQ ? _("one of %s") : _("none of %s"), other->text);
 
   if (subject->type == OPERAND_PLACEHOLDER && _ops_condition_is_time_placeholder (subject->placeholder) &&
       other->type == OPERAND_LITERAL)
@@ -285,34 +285,34 @@ describe_failure (OpsCondition *self,
     {
       shown = shorten (value);
       if (wanted != NULL)
-        expected = g_strdup_printf (_ ("expected %s"), wanted);
+        expected = g_strdup_printf (_("expected %s"), wanted);
       else
         expected = expectation (self->op, other->text);
     }
 
   if (subject->type == OPERAND_LEN)
-    return g_strdup_printf (_ ("%s is %s, %s"), subject->text, shown, expected);
+    return g_strdup_printf (_("%s is %s, %s"), subject->text, shown, expected);
   if (subject->type == OPERAND_HAS)
-    return g_strdup_printf (_ ("%s is %s, %s"), subject->text, shown, expected);
+    return g_strdup_printf (_("%s is %s, %s"), subject->text, shown, expected);
 
   switch (subject->placeholder)
     {
     case OPS_PLACEHOLDER_STATUS:
-      return g_strdup_printf (_ ("HTTP status %s, %s"), shown, expected);
+      return g_strdup_printf (_("HTTP status %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_RESPONSE_TIME:
-      return g_strdup_printf (_ ("response time %s, %s"), shown, expected);
+      return g_strdup_printf (_("response time %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_CERTIFICATE_EXPIRATION:
-      return g_strdup_printf (_ ("TLS certificate expires in %s, %s"), shown, expected);
+      return g_strdup_printf (_("TLS certificate expires in %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_CONNECTED:
-      return g_strdup_printf (_ ("connected is %s, %s"), shown, expected);
+      return g_strdup_printf (_("connected is %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_IP:
-      return g_strdup_printf (_ ("address %s, %s"), shown, expected);
+      return g_strdup_printf (_("address %s, %s"), shown, expected);
     case OPS_PLACEHOLDER_BODY:
       if (subject->path != NULL)
-        return g_strdup_printf (_ ("JSON field %s is %s, %s"), subject->path, shown, expected);
-      return g_strdup_printf (_ ("the body is “%s”, %s"), shown, expected);
+        return g_strdup_printf (_("JSON field %s is %s, %s"), subject->path, shown, expected);
+      return g_strdup_printf (_("the body is “%s”, %s"), shown, expected);
     default:
-      return g_strdup_printf (_ ("“%s” is not met"), self->text);
+      return g_strdup_printf (_("“%s” is not met"), self->text);
     }
 }
 
@@ -407,7 +407,7 @@ ops_condition_evaluate (OpsCondition        *self,
       if (!numeric && self->op != OP_EQ && self->op != OP_NE)
         {
           if (failure != NULL)
-            *failure = g_strdup_printf (_ ("“%s” cannot be checked: “%s” is not a number"),
+            *failure = g_strdup_printf (_("“%s” cannot be checked: “%s” is not a number"),
                                         self->text,
                                         _ops_condition_parse_quantity (left, unit, NULL) ? right : left);
           return FALSE;
@@ -423,6 +423,6 @@ ops_condition_evaluate (OpsCondition        *self,
 
 missing:
   if (failure != NULL)
-    *failure = g_strdup_printf (_ ("%s, expected %s"), missing, self->text);
+    *failure = g_strdup_printf (_("%s, expected %s"), missing, self->text);
   return FALSE;
 }

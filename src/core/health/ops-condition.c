@@ -94,7 +94,7 @@ parse_error (GError    **error,
 
   /* Columns count characters, from 1, as editors do. */
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_CONDITION,
-               _ ("Condition “%s”, column %ld: %s"), text,
+               _("Condition “%s”, column %ld: %s"), text,
                g_utf8_pointer_to_offset (text, text + offset) + 1, message);
   return FALSE;
 }
@@ -238,7 +238,7 @@ parse_body_path (const char *whole,
             p++;
           if (p == start)
             return parse_error (error, whole, offset + (start - path),
-                                _ ("a field name is missing after “.”."));
+                                _("a field name is missing after “.”."));
         }
       else if (*p == '[')
         {
@@ -248,12 +248,12 @@ parse_body_path (const char *whole,
             p++;
           if (p == start || *p != ']')
             return parse_error (error, whole, offset + (start - path),
-                                _ ("an array index such as [0] is expected here."));
+                                _("an array index such as [0] is expected here."));
           p++;
         }
       else
         return parse_error (error, whole, offset + (p - path),
-                            _ ("unexpected “%c” after [BODY]; write a path such as "
+                            _("unexpected “%c” after [BODY]; write a path such as "
                                "[BODY].status or [BODY].items[0]."),
                             *p);
     }
@@ -274,7 +274,7 @@ parse_placeholder (const char     *whole,
   g_autofree char *name = NULL;
 
   if (close == NULL)
-    return parse_error (error, whole, offset, _ ("“[” is never closed with “]”."));
+    return parse_error (error, whole, offset, _("“[” is never closed with “]”."));
 
   name = g_strndup (text + 1, close - text - 1);
   operand->placeholder = 0;
@@ -284,13 +284,13 @@ parse_placeholder (const char     *whole,
 
   if (operand->placeholder == 0)
     return parse_error (error, whole, offset,
-                        _ ("unknown placeholder [%s]. Use [STATUS], [RESPONSE_TIME], [BODY], "
+                        _("unknown placeholder [%s]. Use [STATUS], [RESPONSE_TIME], [BODY], "
                            "[CERTIFICATE_EXPIRATION], [CONNECTED] or [IP]."),
                         name);
 
   if ((allowed & operand->placeholder) == 0)
     return parse_error (error, whole, offset,
-                        _ ("[%s] is not available for this kind of check."), name);
+                        _("[%s] is not available for this kind of check."), name);
 
   operand->type = OPERAND_PLACEHOLDER;
   operand->text = g_strdup (text);
@@ -300,7 +300,7 @@ parse_placeholder (const char     *whole,
 
   if (operand->placeholder != OPS_PLACEHOLDER_BODY)
     return parse_error (error, whole, offset + (close + 1 - text),
-                        _ ("unexpected text after [%s]."), name);
+                        _("unexpected text after [%s]."), name);
 
   return parse_body_path (whole, close + 1, offset + (close + 1 - text), &operand->path, error);
 }
@@ -325,8 +325,8 @@ parse_operand (const char     *whole,
 
   if (offset == end)
     return parse_error (error, whole, offset,
-                        right ? _ ("a value is missing after the operator.")
-                              : _ ("a value is missing before the operator."));
+                        right ? _("a value is missing after the operator.")
+                              : _("a value is missing before the operator."));
 
   text = g_strndup (whole + offset, end - offset);
   length = end - offset;
@@ -341,7 +341,7 @@ parse_operand (const char     *whole,
       function[3] = '\0';
 
       if (text[length - 1] != ')')
-        return parse_error (error, whole, offset + 3, _ ("“%s(” is never closed with “)”."),
+        return parse_error (error, whole, offset + 3, _("“%s(” is never closed with “)”."),
                             function);
 
       inner = g_strstrip (g_strndup (text + 4, length - 5));
@@ -350,7 +350,7 @@ parse_operand (const char     *whole,
         {
           if (!right)
             return parse_error (error, whole, offset,
-                                _ ("%s() can only be used on the right of the operator."),
+                                _("%s() can only be used on the right of the operator."),
                                 function);
           operand->type = g_str_equal (function, "pat") ? OPERAND_PATTERN : OPERAND_ANY;
           operand->text = g_strdup (inner);
@@ -365,7 +365,7 @@ parse_operand (const char     *whole,
 
       if (inner[0] != '[')
         return parse_error (error, whole, offset + 4,
-                            _ ("%s() takes a placeholder, such as %s([BODY].items)."), function,
+                            _("%s() takes a placeholder, such as %s([BODY].items)."), function,
                             function);
 
       if (!parse_placeholder (whole, inner, offset + 4 + (strstr (text + 4, inner) - (text + 4)),
@@ -414,7 +414,7 @@ ops_condition_parse (const char     *text,
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_CONDITION,
-                   _ ("A condition is not valid UTF-8 text."));
+                   _("A condition is not valid UTF-8 text."));
       return NULL;
     }
 
@@ -422,12 +422,12 @@ ops_condition_parse (const char     *text,
     {
       if (unclosed >= 0)
         {
-          parse_error (error, text, unclosed, _ ("“%c” is never closed with “%c”."),
+          parse_error (error, text, unclosed, _("“%c” is never closed with “%c”."),
                        text[unclosed], text[unclosed] == '(' ? ')' : ']');
           return NULL;
         }
       parse_error (error, text, where_operator_belongs (text),
-                   _ ("no operator found; write a comparison such as [STATUS] == 200 "
+                   _("no operator found; write a comparison such as [STATUS] == 200 "
                       "(==, !=, <, <=, >, >=)."));
       return NULL;
     }
@@ -439,7 +439,7 @@ ops_condition_parse (const char     *text,
   if ((self->right.type == OPERAND_PATTERN || self->right.type == OPERAND_ANY) &&
       self->op != OP_EQ && self->op != OP_NE)
     {
-      parse_error (error, text, offset, _ ("pat() and any() work only with == and !=."));
+      parse_error (error, text, offset, _("pat() and any() work only with == and !=."));
       return NULL;
     }
 
@@ -462,8 +462,8 @@ ops_condition_parse (const char     *text,
 
           parse_error (error, text, at,
                        _ops_condition_is_time_placeholder (other_side->placeholder)
-                           ? _ ("“%s” is not a number or a duration such as 300ms or 48h.")
-                           : _ ("“%s” is not a number; <, <=, > and >= compare numbers."),
+                           ? _("“%s” is not a number or a duration such as 300ms or 48h.")
+                           : _("“%s” is not a number; <, <=, > and >= compare numbers."),
                        numeric_side->text);
           return NULL;
         }

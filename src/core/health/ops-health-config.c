@@ -70,11 +70,11 @@ section_error (GError    **error,
 {
   if (name != NULL)
     g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                 _ ("Check %u (“%s”) of the “health” section: %s"), index + 1, name,
+                 _("Check %u (“%s”) of the “health” section: %s"), index + 1, name,
                  cause->message);
   else
     g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                 _ ("Check %u of the “health” section: %s"), index + 1, cause->message);
+                 _("Check %u of the “health” section: %s"), index + 1, cause->message);
   return FALSE;
 }
 
@@ -132,7 +132,7 @@ get_checks (JsonNode   *node,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _ ("The “health” section must be a JSON object."));
+                   _("The “health” section must be a JSON object."));
       return FALSE;
     }
 
@@ -142,7 +142,7 @@ get_checks (JsonNode   *node,
     if (!g_str_equal (l->data, "checks"))
       {
         g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                     _ ("The “health” section has an unknown member “%s”."),
+                     _("The “health” section has an unknown member “%s”."),
                      (const char *)l->data);
         return FALSE;
       }
@@ -153,7 +153,7 @@ get_checks (JsonNode   *node,
   if (!JSON_NODE_HOLDS_ARRAY (checks))
     {
       g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                   _ ("“checks” in the “health” section must be a list."));
+                   _("“checks” in the “health” section must be a list."));
       return FALSE;
     }
 
@@ -196,7 +196,7 @@ ops_health_config_validate (OpsStore *store,
       if (!g_hash_table_add (names, (gpointer)name_in (item)))
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _ ("The “health” section names the check “%s” twice."), name_in (item));
+                       _("The “health” section names the check “%s” twice."), name_in (item));
           return FALSE;
         }
 
@@ -204,7 +204,7 @@ ops_health_config_validate (OpsStore *store,
       if (kind != NULL && !g_str_equal (kind, ops_check_kind_to_string (ops_check_get_kind (check))))
         {
           g_set_error (error, OPS_CONFIG_ERROR, OPS_CONFIG_ERROR_INVALID,
-                       _ ("The check “%s” is a %s check here, and the file makes it a %s check. "
+                       _("The check “%s” is a %s check here, and the file makes it a %s check. "
                           "Rename it in the file, or remove the saved one first."),
                        ops_check_get_name (check), kind,
                        ops_check_kind_to_string (ops_check_get_kind (check)));

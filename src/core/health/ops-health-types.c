@@ -113,14 +113,14 @@ ops_health_status_to_label (OpsHealthStatus status)
   switch (status)
     {
     case OPS_HEALTH_STATUS_HEALTHY:
-      return _ ("Healthy");
+      return _("Healthy");
     case OPS_HEALTH_STATUS_DEGRADED:
-      return _ ("Degraded");
+      return _("Degraded");
     case OPS_HEALTH_STATUS_DOWN:
-      return _ ("Down");
+      return _("Down");
     case OPS_HEALTH_STATUS_UNKNOWN:
     default:
-      return _ ("Unknown");
+      return _("Unknown");
     }
 }
 
@@ -156,21 +156,21 @@ ops_check_kind_to_label (OpsCheckKind kind)
   switch (kind)
     {
     case OPS_CHECK_KIND_HTTP:
-      return _ ("HTTP(S)");
+      return _("HTTP(S)");
     case OPS_CHECK_KIND_TCP:
-      return _ ("TCP port");
+      return _("TCP port");
     case OPS_CHECK_KIND_DNS:
-      return _ ("DNS name");
+      return _("DNS name");
     case OPS_CHECK_KIND_TLS:
-      return _ ("TLS certificate");
+      return _("TLS certificate");
     case OPS_CHECK_KIND_POSTGRESQL:
-      return _ ("PostgreSQL");
+      return _("PostgreSQL");
     case OPS_CHECK_KIND_REDIS:
-      return _ ("Redis");
+      return _("Redis");
     case OPS_CHECK_KIND_PROMETHEUS:
-      return _ ("Prometheus metrics");
+      return _("Prometheus metrics");
     case OPS_CHECK_KIND_WEBSOCKET:
-      return _ ("WebSocket event stream");
+      return _("WebSocket event stream");
     case OPS_CHECK_N_KINDS:
     default:
       g_return_val_if_reached (NULL);
@@ -259,7 +259,7 @@ ops_health_parse_duration (const char *text,
 
 invalid:
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-               _ ("“%s” is not a duration. Write it like 500ms, 30s, 5m, 1h or 2d."),
+               _("“%s” is not a duration. Write it like 500ms, 30s, 5m, 1h or 2d."),
                text != NULL ? text : "");
   return FALSE;
 }

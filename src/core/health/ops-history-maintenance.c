@@ -28,7 +28,7 @@ sqlite_failed (GError **error,
                sqlite3 *db,
                int      rc)
 {
-  return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not tidy the check history"));
+  return ops_store_set_error_from_sqlite (error, db, rc, _("Could not tidy the check history"));
 }
 
 static gboolean
@@ -201,6 +201,38 @@ list_checks (sqlite3 *db,
   return g_steal_pointer (&ids);
 }
 
+/* Deletes of a check's oldest samples and rollups, a batch at a time:
+ * parameters check id, (with @before: the cutoff,) batch size. */
+static gboolean
+prepare_deletes (sqlite3       *db,
+                 gboolean       before,
+                 sqlite3_stmt **samples,
+                 sqlite3_stmt **rollups,
+                 GError       **error)
+{
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           before ? "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
+                                    "health_samples WHERE check_id = ?1 AND time < ?2 LIMIT ?3)"
+                                  : "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
+                                    "health_samples WHERE check_id = ?1 LIMIT ?2)",
+                           -1, samples, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             before ? "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
+                                      "IN (SELECT check_id, resolution, start FROM health_rollups "
+                                      "WHERE check_id = ?1 AND start < ?2 LIMIT ?3)"
+                                    : "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
+                                      "IN (SELECT check_id, resolution, start FROM health_rollups "
+                                      "WHERE check_id = ?1 LIMIT ?2)",
+                             -1, rollups, NULL);
+  if (rc != SQLITE_OK)
+    return sqlite_failed (error, db, rc);
+
+  return TRUE;
+}
+
 static gboolean
 apply_retention (sqlite3               *db,
                  gint64                 now_usec,
@@ -215,26 +247,15 @@ apply_retention (sqlite3               *db,
   g_autoptr(GArray) ids = NULL;
   gint64 raw_cutoff = now_usec - retention_days * OPS_HISTORY_DAY_USEC;
   gint64 rollup_cutoff = now_usec - MAX (retention_days, OPS_HISTORY_ROLLUP_DAYS) * OPS_HISTORY_DAY_USEC;
-  int    rc;
 
   ids = list_checks (db, FALSE, error);
   if (ids == NULL)
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
-                           "health_samples WHERE check_id = ?1 AND time < ?2 LIMIT ?3)",
-                           -1, &samples, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "DELETE FROM health_rollups WHERE (check_id, resolution, start) IN "
-                             "(SELECT check_id, resolution, start FROM health_rollups "
-                             "WHERE check_id = ?1 AND start < ?2 LIMIT ?3)",
-                             -1, &rollups, NULL);
-  if (rc != SQLITE_OK)
-    return sqlite_failed (error, db, rc);
+  if (!prepare_deletes (db, TRUE, &samples, &rollups, error))
+    return FALSE;
 
-  for (guint i = 0; i<ids->len && * budget> 0; i++)
+  for (guint i = 0; i < ids->len && (*budget) > 0; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
@@ -277,22 +298,13 @@ purge_removed (sqlite3               *db,
   if (ids == NULL)
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (db,
-                           "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
-                           "health_samples WHERE check_id = ?1 LIMIT ?2)",
-                           -1, &samples, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "DELETE FROM health_rollups WHERE (check_id, resolution, start) IN "
-                             "(SELECT check_id, resolution, start FROM health_rollups "
-                             "WHERE check_id = ?1 LIMIT ?2)",
-                             -1, &rollups, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db, "DELETE FROM health_checks WHERE id = ?1", -1, &check, NULL);
+  if (!prepare_deletes (db, FALSE, &samples, &rollups, error))
+    return FALSE;
+  rc = sqlite3_prepare_v2 (db, "DELETE FROM health_checks WHERE id = ?1", -1, &check, NULL);
   if (rc != SQLITE_OK)
     return sqlite_failed (error, db, rc);
 
-  for (guint i = 0; i<ids->len && * budget> 0; i++)
+  for (guint i = 0; i < ids->len && (*budget) > 0; i++)
     {
       gint64   id = g_array_index (ids, gint64, i);
       gboolean more = FALSE;

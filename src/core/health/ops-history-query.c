@@ -138,7 +138,7 @@ query_failed (GError **error,
               sqlite3 *db,
               int      rc)
 {
-  return ops_store_set_error_from_sqlite (error, db, rc, _ ("Could not read the check history"));
+  return ops_store_set_error_from_sqlite (error, db, rc, _("Could not read the check history"));
 }
 
 static double

@@ -259,7 +259,7 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
   rc = sqlite3_exec (writer->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return ops_store_set_error_from_sqlite (error, writer->db, rc,
-                                            _ ("Could not save the check results"));
+                                            _("Could not save the check results"));
 
   g_hash_table_remove_all (writer->periods);
   rc = SQLITE_DONE;
@@ -301,7 +301,7 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       ops_store_set_error_from_sqlite (error, writer->db, rc,
-                                       _ ("Could not save the check results"));
+                                       _("Could not save the check results"));
       sqlite3_exec (writer->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }

@@ -206,7 +206,7 @@ write_rows_locked (OpsHistory          *self,
       if (self->writer == NULL)
         return ops_store_set_error_from_sqlite (error, self->write_db,
                                                 sqlite3_errcode (self->write_db),
-                                                _ ("Could not save the check results"));
+                                                _("Could not save the check results"));
     }
 
   return _ops_history_writer_write (self->writer, rows, n_rows, error);

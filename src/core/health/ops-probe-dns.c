@@ -103,7 +103,7 @@ resolved_cb (GObject      *object,
 
       if (!found)
         ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                               _ ("%s resolves to %s, not to %s"), ops_check_get_target (check),
+                               _("%s resolves to %s, not to %s"), ops_check_get_target (check),
                                joined->str, expected[i]);
     }
 
@@ -140,18 +140,10 @@ ops_probe_dns_run_async (OpsProbe           *self,
   else if (g_ascii_strcasecmp (type, "aaaa") == 0)
     flags = G_RESOLVER_NAME_LOOKUP_FLAGS_IPV6_ONLY;
 
-  ops_probe_set_phase (self, N_ ("resolving the host name"));
+  ops_probe_set_phase (self, N_("resolving the host name"));
   g_resolver_lookup_by_name_with_flags_async (ops_probe_context_get_resolver (ops_probe_get_context (self)),
                                               ops_check_get_target (check), flags, cancellable,
                                               resolved_cb, g_steal_pointer (&task));
-}
-
-static gboolean
-ops_probe_dns_run_finish (OpsProbe     *self,
-                          GAsyncResult *result,
-                          GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -160,7 +152,6 @@ ops_probe_dns_class_init (OpsProbeDnsClass *klass)
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_dns_run_async;
-  probe_class->run_finish = ops_probe_dns_run_finish;
 }
 
 static void

@@ -155,16 +155,16 @@ network_event_cb (SoupMessage       *message,
   switch (event)
     {
     case G_SOCKET_CLIENT_RESOLVING:
-      ops_probe_set_phase (probe, N_ ("resolving the host name"));
+      ops_probe_set_phase (probe, N_("resolving the host name"));
       break;
     case G_SOCKET_CLIENT_CONNECTING:
-      ops_probe_set_phase (probe, N_ ("connecting"));
+      ops_probe_set_phase (probe, N_("connecting"));
       break;
     case G_SOCKET_CLIENT_TLS_HANDSHAKING:
-      ops_probe_set_phase (probe, N_ ("during the TLS handshake"));
+      ops_probe_set_phase (probe, N_("during the TLS handshake"));
       break;
     case G_SOCKET_CLIENT_COMPLETE:
-      ops_probe_set_phase (probe, N_ ("sending the request"));
+      ops_probe_set_phase (probe, N_("sending the request"));
       break;
     default:
       break;
@@ -175,7 +175,7 @@ static void
 wrote_body_cb (SoupMessage *message,
                OpsProbe    *probe)
 {
-  ops_probe_set_phase (probe, N_ ("waiting for the first byte"));
+  ops_probe_set_phase (probe, N_("waiting for the first byte"));
 }
 
 static gint64
@@ -292,7 +292,7 @@ read_cb (GObject      *object,
 
       /* Stop reading: the connection is dropped with the stream. */
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _ ("the response is larger than %s; raise the check’s max_body "
+                               _("the response is larger than %s; raise the check’s max_body "
                                   "option or probe a smaller page"),
                                limit);
       return;
@@ -323,7 +323,7 @@ sent_cb (GObject      *object,
     }
 
   d->headers_at = g_get_monotonic_time ();
-  ops_probe_set_phase (probe, N_ ("reading the response"));
+  ops_probe_set_phase (probe, N_("reading the response"));
 
   /* A declared length over the cap fails before reading anything. */
   length = soup_message_headers_get_content_length (
@@ -334,7 +334,7 @@ sent_cb (GObject      *object,
       g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _ ("the response is %s, larger than %s; raise the check’s max_body "
+                               _("the response is %s, larger than %s; raise the check’s max_body "
                                   "option or probe a smaller page"),
                                size, limit);
       return;
@@ -380,7 +380,7 @@ ops_probe_http_fetch_async (OpsProbe           *probe,
   g_signal_connect_object (message, "network-event", G_CALLBACK (network_event_cb), probe, 0);
   g_signal_connect_object (message, "wrote-body", G_CALLBACK (wrote_body_cb), probe, 0);
 
-  ops_probe_set_phase (probe, N_ ("connecting"));
+  ops_probe_set_phase (probe, N_("connecting"));
   soup_session_send_async (ops_probe_context_get_session (ops_probe_get_context (probe)), message,
                            G_PRIORITY_DEFAULT, cancellable, sent_cb, task);
 }

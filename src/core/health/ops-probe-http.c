@@ -76,7 +76,7 @@ parse_body (GBytes  *body,
   if (size == 0)
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           _ ("the body is empty"));
+                           _("the body is empty"));
       return NULL;
     }
 
@@ -129,13 +129,13 @@ judge_health_document (OpsCheckResult  *result,
           }
 
         if (document.output != NULL)
-          ops_check_result_fail (result, document.status, _ ("the service reports %s: %s"),
+          ops_check_result_fail (result, document.status, _("the service reports %s: %s"),
                                  document.raw_status, document.output);
         else if (why->len > 0)
-          ops_check_result_fail (result, document.status, _ ("the service reports %s (%s)"),
+          ops_check_result_fail (result, document.status, _("the service reports %s (%s)"),
                                  document.raw_status, why->str);
         else
-          ops_check_result_fail (result, document.status, _ ("the service reports %s"),
+          ops_check_result_fail (result, document.status, _("the service reports %s"),
                                  document.raw_status);
       }
       break;
@@ -143,7 +143,7 @@ judge_health_document (OpsCheckResult  *result,
     default:
       if (document.raw_status == NULL)
         ops_check_result_fail (result, OPS_HEALTH_STATUS_DEGRADED,
-                               _ ("the health document has no status"));
+                               _("the health document has no status"));
       break;
     }
 
@@ -155,7 +155,7 @@ judge_status_code (OpsCheckResult  *result,
                    OpsHttpResponse *response)
 {
   if (response->status >= 400)
-    ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("HTTP status %u %s"),
+    ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("HTTP status %u %s"),
                            response->status, soup_status_get_phrase (response->status));
   else
     ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
@@ -203,7 +203,7 @@ fetched_cb (GObject      *object,
           /* The contract: judge by the HTTP status when the body is unreadable. */
           judge_status_code (d->result, response);
           ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                                 _ ("the health document is not valid JSON (%s); judged by the "
+                                 _("the health document is not valid JSON (%s); judged by the "
                                     "HTTP status alone"),
                                  json_error->message);
           judged = TRUE;
@@ -238,10 +238,10 @@ fetched_cb (GObject      *object,
   ops_condition_context_clear (&context);
 
   if (ops_check_result_get_detail_string (d->result, "health_status") != NULL)
-    summary = g_strdup_printf (_ ("HTTP %u, %s"), response->status,
+    summary = g_strdup_printf (_("HTTP %u, %s"), response->status,
                                ops_check_result_get_detail_string (d->result, "health_status"));
   else
-    summary = g_strdup_printf (_ ("HTTP %u"), response->status);
+    summary = g_strdup_printf (_("HTTP %u"), response->status);
   ops_check_result_set_summary (d->result, summary);
 
   g_task_return_boolean (task, TRUE);
@@ -271,7 +271,7 @@ ops_probe_http_run_async (OpsProbe           *self,
   if (message == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _ ("the URL cannot be used: %s"), error->message);
+                               _("the URL cannot be used: %s"), error->message);
       return;
     }
 
@@ -294,18 +294,10 @@ ops_probe_http_run_async (OpsProbe           *self,
 
   if (ops_check_get_tls_verification_disabled (check))
     ops_check_result_set_detail_string (result, "warning",
-                                        _ ("TLS verification is turned off for this check"));
+                                        _("TLS verification is turned off for this check"));
 
   ops_probe_http_fetch_async (self, message, ops_check_get_option_int (check, "max_body"),
                               cancellable, fetched_cb, g_steal_pointer (&task));
-}
-
-static gboolean
-ops_probe_http_run_finish (OpsProbe     *self,
-                           GAsyncResult *result,
-                           GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -314,7 +306,6 @@ ops_probe_http_class_init (OpsProbeHttpClass *klass)
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_http_run_async;
-  probe_class->run_finish = ops_probe_http_run_finish;
 }
 
 static void

@@ -82,15 +82,40 @@ ops_probe_split_host_port (const char *target,
   return *port != 0;
 }
 
+/**
+ * ops_probe_get_host_port:
+ * @probe: a probe whose target is HOST:PORT
+ * @default_port: the port when the target has none, or 0
+ * @host: (out): the host
+ * @port: (out): the port
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when the check's target is HOST:PORT
+ */
+gboolean
+ops_probe_get_host_port (OpsProbe *probe,
+                         guint16   default_port,
+                         char    **host,
+                         guint16  *port,
+                         GError  **error)
+{
+  if (ops_probe_split_host_port (ops_check_get_target (ops_probe_get_check (probe)), default_port,
+                                 host, port))
+    return TRUE;
+
+  g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID, _("the target is not HOST:PORT"));
+  return FALSE;
+}
+
 /* “10 s”, “1.5 s” or “500 ms”. */
 char *
 ops_probe_format_seconds (guint msec)
 {
   if (msec < 1000)
-    return g_strdup_printf (_ ("%u ms"), msec);
+    return g_strdup_printf (_("%u ms"), msec);
   if (msec % 1000 == 0)
-    return g_strdup_printf (_ ("%u s"), msec / 1000);
-  return g_strdup_printf (_ ("%.1f s"), msec / 1000.0);
+    return g_strdup_printf (_("%u s"), msec / 1000);
+  return g_strdup_printf (_("%.1f s"), msec / 1000.0);
 }
 
 /**
@@ -116,27 +141,27 @@ ops_probe_describe_error (const GError *error,
   if (error->domain == G_RESOLVER_ERROR)
     {
       if (error->code == G_RESOLVER_ERROR_NOT_FOUND)
-        return g_strdup_printf (_ ("unknown host name “%s”"), host);
-      return g_strdup_printf (_ ("could not resolve “%s”: %s"), host, error->message);
+        return g_strdup_printf (_("unknown host name “%s”"), host);
+      return g_strdup_printf (_("could not resolve “%s”: %s"), host, error->message);
     }
 
   if (error->domain == G_IO_ERROR)
     switch (error->code)
       {
       case G_IO_ERROR_CONNECTION_REFUSED:
-        return g_strdup_printf (_ ("connection refused by %s"), where);
+        return g_strdup_printf (_("connection refused by %s"), where);
       case G_IO_ERROR_HOST_UNREACHABLE:
-        return g_strdup_printf (_ ("%s is unreachable"), where);
+        return g_strdup_printf (_("%s is unreachable"), where);
       case G_IO_ERROR_NETWORK_UNREACHABLE:
-        return g_strdup_printf (_ ("the network of %s is unreachable"), where);
+        return g_strdup_printf (_("the network of %s is unreachable"), where);
       case G_IO_ERROR_CONNECTION_CLOSED:
-        return g_strdup (_ ("the server closed the connection"));
+        return g_strdup (_("the server closed the connection"));
       case G_IO_ERROR_PARTIAL_INPUT:
-        return g_strdup (_ ("the server closed the connection in the middle of the response"));
+        return g_strdup (_("the server closed the connection in the middle of the response"));
       case G_IO_ERROR_TIMED_OUT:
-        return g_strdup (_ ("timed out"));
+        return g_strdup (_("timed out"));
       case G_IO_ERROR_PERMISSION_DENIED:
-        return g_strdup_printf (_ ("not allowed to connect to %s"), where);
+        return g_strdup_printf (_("not allowed to connect to %s"), where);
       default:
         break;
       }
@@ -145,28 +170,28 @@ ops_probe_describe_error (const GError *error,
     switch (error->code)
       {
       case G_TLS_ERROR_NOT_TLS:
-        return g_strdup_printf (_ ("%s does not speak TLS"), where);
+        return g_strdup_printf (_("%s does not speak TLS"), where);
       case G_TLS_ERROR_EOF:
-        return g_strdup (_ ("the server closed the connection during the TLS handshake"));
+        return g_strdup (_("the server closed the connection during the TLS handshake"));
       default:
-        return g_strdup_printf (_ ("the TLS handshake with %s failed: %s"), where, error->message);
+        return g_strdup_printf (_("the TLS handshake with %s failed: %s"), where, error->message);
       }
 
   if (error->domain == SOUP_SESSION_ERROR)
     switch (error->code)
       {
       case SOUP_SESSION_ERROR_PARSING:
-        return g_strdup (_ ("the server’s answer is not valid HTTP"));
+        return g_strdup (_("the server’s answer is not valid HTTP"));
       case SOUP_SESSION_ERROR_ENCODING:
-        return g_strdup (_ ("the server’s answer is encoded in a way that cannot be read"));
+        return g_strdup (_("the server’s answer is encoded in a way that cannot be read"));
       case SOUP_SESSION_ERROR_TOO_MANY_REDIRECTS:
-        return g_strdup (_ ("too many redirects"));
+        return g_strdup (_("too many redirects"));
       case SOUP_SESSION_ERROR_TOO_MANY_RESTARTS:
-        return g_strdup (_ ("the request was restarted too many times"));
+        return g_strdup (_("the request was restarted too many times"));
       case SOUP_SESSION_ERROR_REDIRECT_NO_LOCATION:
-        return g_strdup (_ ("a redirect without a Location header"));
+        return g_strdup (_("a redirect without a Location header"));
       case SOUP_SESSION_ERROR_REDIRECT_BAD_URI:
-        return g_strdup (_ ("a redirect to an invalid address"));
+        return g_strdup (_("a redirect to an invalid address"));
       default:
         break;
       }
@@ -199,7 +224,7 @@ certificate_names (GTlsCertificate *certificate)
     {
       g_autofree char *subject = g_tls_certificate_get_subject_name (certificate);
 
-      g_string_append (names, subject != NULL ? subject : _ ("no name"));
+      g_string_append (names, subject != NULL ? subject : _("no name"));
     }
 
   return g_string_free (g_steal_pointer (&names), FALSE);
@@ -225,8 +250,8 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
       g_autofree char *date = after != NULL ? ops_health_format_date (after) : NULL;
 
       if (date != NULL)
-        return g_strdup_printf (_ ("TLS certificate expired on %s"), date);
-      return g_strdup (_ ("TLS certificate expired"));
+        return g_strdup_printf (_("TLS certificate expired on %s"), date);
+      return g_strdup (_("TLS certificate expired"));
     }
 
   if (certificate != NULL && (errors & G_TLS_CERTIFICATE_NOT_ACTIVATED) != 0)
@@ -234,14 +259,14 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
       g_autoptr(GDateTime) before = g_tls_certificate_get_not_valid_before (certificate);
       g_autofree char *date = before != NULL ? ops_health_format_date (before) : NULL;
 
-      return g_strdup_printf (_ ("TLS certificate is not valid before %s"), date != NULL ? date : "?");
+      return g_strdup_printf (_("TLS certificate is not valid before %s"), date != NULL ? date : "?");
     }
 
   if (certificate != NULL && (errors & G_TLS_CERTIFICATE_BAD_IDENTITY) != 0)
     {
       g_autofree char *names = certificate_names (certificate);
 
-      return g_strdup_printf (_ ("TLS certificate is for %s, not %s"), names, host);
+      return g_strdup_printf (_("TLS certificate is for %s, not %s"), names, host);
     }
 
   if ((errors & G_TLS_CERTIFICATE_UNKNOWN_CA) != 0)
@@ -256,20 +281,20 @@ ops_probe_describe_tls_errors (GTlsCertificateFlags errors,
         }
 
       if (subject != NULL && issuer != NULL && g_str_equal (subject, issuer))
-        return g_strdup_printf (_ ("TLS certificate is self-signed (%s) and not trusted; trust it "
+        return g_strdup_printf (_("TLS certificate is self-signed (%s) and not trusted; trust it "
                                    "with a CA file, or turn verification off"),
                                 subject);
-      return g_strdup_printf (_ ("TLS certificate is signed by an unknown authority (%s); trust "
+      return g_strdup_printf (_("TLS certificate is signed by an unknown authority (%s); trust "
                                  "it with a CA file, or turn verification off"),
-                              issuer != NULL ? issuer : _ ("unnamed"));
+                              issuer != NULL ? issuer : _("unnamed"));
     }
 
   if ((errors & G_TLS_CERTIFICATE_REVOKED) != 0)
-    return g_strdup (_ ("TLS certificate has been revoked"));
+    return g_strdup (_("TLS certificate has been revoked"));
   if ((errors & G_TLS_CERTIFICATE_INSECURE) != 0)
-    return g_strdup (_ ("TLS certificate uses an insecure algorithm"));
+    return g_strdup (_("TLS certificate uses an insecure algorithm"));
 
-  return g_strdup (_ ("TLS certificate could not be verified"));
+  return g_strdup (_("TLS certificate could not be verified"));
 }
 
 /* Milliseconds until @certificate expires (negative once it has). */
@@ -420,11 +445,11 @@ connected_cb (GObject      *object,
   if (tls == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _ ("TLS is not available: %s"), error->message);
+                               _("TLS is not available: %s"), error->message);
       return;
     }
 
-  ops_probe_set_phase (probe, N_ ("during the TLS handshake"));
+  ops_probe_set_phase (probe, N_("during the TLS handshake"));
   d->phase_start = g_get_monotonic_time ();
   d->connection->stream = g_object_ref (tls);
   g_signal_connect (tls, "accept-certificate", G_CALLBACK (accept_certificate_cb), task);
@@ -451,7 +476,7 @@ try_next_address (GTask *task)
       return;
     }
 
-  ops_probe_set_phase (probe, N_ ("connecting"));
+  ops_probe_set_phase (probe, N_("connecting"));
   d->phase_start = g_get_monotonic_time ();
   client = g_socket_client_new ();
   g_socket_client_set_enable_proxy (client, FALSE);
@@ -542,7 +567,7 @@ ops_probe_connect_async (OpsProbe           *probe,
       return;
     }
 
-  ops_probe_set_phase (probe, N_ ("resolving the host name"));
+  ops_probe_set_phase (probe, N_("resolving the host name"));
   d->phase_start = g_get_monotonic_time ();
   g_resolver_lookup_by_name_async (ops_probe_context_get_resolver (ops_probe_get_context (probe)),
                                    host, cancellable, resolved_cb, task);

@@ -41,6 +41,11 @@ gboolean            ops_probe_split_host_port       (const char           *targe
                                                      char                **host,
                                                      guint16              *port);
 
+gboolean            ops_probe_get_host_port         (OpsProbe             *probe,
+                                                     guint16               default_port,
+                                                     char                **host,
+                                                     guint16              *port,
+                                                     GError              **error);
 char               *ops_probe_format_seconds        (guint                 msec);
 char               *ops_probe_describe_error        (const GError         *error,
                                                      const char           *host,

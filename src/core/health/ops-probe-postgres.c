@@ -80,16 +80,16 @@ describe_pq_error (RunData *d)
       text = lines[i];
 
   if (strstr (raw, "Connection refused") != NULL)
-    return g_strdup_printf (_ ("connection refused by %s"), d->host);
+    return g_strdup_printf (_("connection refused by %s"), d->host);
   if (strstr (raw, "password authentication failed") != NULL)
-    return g_strdup (_ ("PostgreSQL refused the password"));
+    return g_strdup (_("PostgreSQL refused the password"));
   if (strstr (raw, "no password supplied") != NULL || strstr (raw, "fe_sendauth") != NULL)
-    return g_strdup (_ ("PostgreSQL asks for a password; set one for the check"));
+    return g_strdup (_("PostgreSQL asks for a password; set one for the check"));
 
   if (strchr (text, ':') != NULL && (strstr (text, "FATAL:") != NULL || strstr (text, "ERROR:") != NULL))
     text = strchr (text, ':') + 1;
 
-  return g_strdup_printf (_ ("PostgreSQL: %s"), g_strstrip ((char *)text));
+  return g_strdup_printf (_("PostgreSQL: %s"), g_strstrip ((char *)text));
 }
 
 static void
@@ -166,18 +166,18 @@ judge (OpsProbe *self,
 
   if (!g_str_equal (expected, "any") && !g_str_equal (expected, role))
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _ ("the server is a %s, expected a %s"), role, expected);
+                           _("the server is a %s, expected a %s"), role, expected);
   else if (standby && max_lag > 0 && !PQgetisnull (status, 0, 2) &&
            g_ascii_strtod (PQgetvalue (status, 0, 2), NULL) > max_lag)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _ ("the standby replays %.1f s behind the primary, more than %.1f s"),
+                           _("the standby replays %.1f s behind the primary, more than %.1f s"),
                            g_ascii_strtod (PQgetvalue (status, 0, 2), NULL), max_lag);
 
   if (standby && !PQgetisnull (status, 0, 2))
-    summary = g_strdup_printf (_ ("standby, PostgreSQL %s, %.1f s behind"), version,
+    summary = g_strdup_printf (_("standby, PostgreSQL %s, %.1f s behind"), version,
                                g_ascii_strtod (PQgetvalue (status, 0, 2), NULL));
   else
-    summary = g_strdup_printf (_ ("%s, PostgreSQL %s"), role, version);
+    summary = g_strdup_printf (_("%s, PostgreSQL %s"), role, version);
   ops_check_result_set_summary (d->result, summary);
 }
 
@@ -198,7 +198,7 @@ read_results (GTask   *task,
 
       if (PQresultStatus (result) != PGRES_TUPLES_OK)
         {
-          g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _ ("the query failed: %s"),
+          g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _("the query failed: %s"),
                        g_strstrip (PQresultErrorMessage (result)));
           PQclear (result);
           return FALSE;
@@ -244,7 +244,7 @@ step (GTask *task)
 
   if (!d->sent)
     {
-      ops_probe_set_phase (self, N_ ("running the query"));
+      ops_probe_set_phase (self, N_("running the query"));
       PQsetnonblocking (d->conn, 1);
       if (!PQsendQuery (d->conn, STATUS_QUERY))
         {
@@ -287,7 +287,7 @@ step (GTask *task)
   ops_check_result_set_timing (d->result, &d->timing);
   if (d->n_results < 2)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _ ("the server did not answer the status query"));
+                           _("the server did not answer the status query"));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -316,13 +316,13 @@ start_connection (GTask *task)
     keywords[n] = "password", values[n++] = password;
   keywords[n] = NULL, values[n] = NULL;
 
-  ops_probe_set_phase (self, N_ ("connecting"));
+  ops_probe_set_phase (self, N_("connecting"));
   d->phase_start = g_get_monotonic_time ();
   d->conn = PQconnectStartParams (keywords, values, 1);
   if (d->conn == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _ ("could not start a PostgreSQL connection"));
+                               _("could not start a PostgreSQL connection"));
       return;
     }
   if (PQstatus (d->conn) == CONNECTION_BAD)
@@ -407,7 +407,7 @@ ops_probe_postgres_run_async (OpsProbe           *self,
   if (options == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _ ("the connection string cannot be read"));
+                               _("the connection string cannot be read"));
       return;
     }
   for (PQconninfoOption *o = options; o->keyword != NULL; o++)
@@ -434,7 +434,7 @@ ops_probe_postgres_run_async (OpsProbe           *self,
 
       d->hostname = g_strdup (host);
       PQconninfoFree (options);
-      ops_probe_set_phase (self, N_ ("resolving the host name"));
+      ops_probe_set_phase (self, N_("resolving the host name"));
       d->phase_start = g_get_monotonic_time ();
       g_resolver_lookup_by_name_async (ops_probe_context_get_resolver (ops_probe_get_context (self)),
                                        name, cancellable, resolved_cb, g_steal_pointer (&task));
@@ -445,21 +445,12 @@ ops_probe_postgres_run_async (OpsProbe           *self,
   start_connection (task);
 }
 
-static gboolean
-ops_probe_postgres_run_finish (OpsProbe     *self,
-                               GAsyncResult *result,
-                               GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 ops_probe_postgres_class_init (OpsProbePostgresClass *klass)
 {
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_postgres_run_async;
-  probe_class->run_finish = ops_probe_postgres_run_finish;
 }
 
 static void

@@ -186,7 +186,7 @@ read_scrape (OpsHttpResponse *response,
 
   if (response->status >= 400)
     {
-      g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _ ("HTTP status %u %s"),
+      g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, _("HTTP status %u %s"),
                    response->status, soup_status_get_phrase (response->status));
       return FALSE;
     }
@@ -198,12 +198,12 @@ read_scrape (OpsHttpResponse *response,
     {
       if (scrape->ignored > 0)
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                     _ ("no host metrics found: %u lines are not in the Prometheus text format "
+                     _("no host metrics found: %u lines are not in the Prometheus text format "
                         "and %u samples are not node_exporter’s"),
                      scrape->ignored, scrape->samples);
       else
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                     _ ("no host metrics found (node_cpu_seconds_total, node_memory_…, "
+                     _("no host metrics found (node_cpu_seconds_total, node_memory_…, "
                         "node_filesystem_…); is this node_exporter’s /metrics?"));
       return FALSE;
     }
@@ -328,28 +328,28 @@ judge (OpsProbePrometheus *self,
   ops_check_result_set_status (d->result, OPS_HEALTH_STATUS_HEALTHY);
 
   if (!isnan (cpu) && cpu >= limits.cpu_warning)
-    append_reason (why, _ ("CPU %.0f %%"), cpu);
+    append_reason (why, _("CPU %.0f %%"), cpu);
   if (!isnan (memory) && memory >= limits.memory_warning)
-    append_reason (why, _ ("memory %.0f %%"), memory);
+    append_reason (why, _("memory %.0f %%"), memory);
   if (!isnan (disk) && disk >= limits.disk_warning)
-    append_reason (why, _ ("disk %s %.0f %%"), mount, disk);
+    append_reason (why, _("disk %s %.0f %%"), mount, disk);
 
   if (score.band != OPS_SCORE_HEALTHY)
     {
       if (why->len > 0)
         ops_check_result_fail (d->result, ops_score_band_to_status (score.band),
-                               _ ("health score %.0f (%s): %s"), score.score,
+                               _("health score %.0f (%s): %s"), score.score,
                                ops_score_band_to_string (score.band), why->str);
       else
         ops_check_result_fail (d->result, ops_score_band_to_status (score.band),
-                               _ ("health score %.0f (%s)"), score.score,
+                               _("health score %.0f (%s)"), score.score,
                                ops_score_band_to_string (score.band));
     }
 
   if (now->ignored > 0)
-    summary = g_strdup_printf (_ ("score %.0f, %u lines skipped"), score.score, now->ignored);
+    summary = g_strdup_printf (_("score %.0f, %u lines skipped"), score.score, now->ignored);
   else
-    summary = g_strdup_printf (_ ("score %.0f"), score.score);
+    summary = g_strdup_printf (_("score %.0f"), score.score);
   ops_check_result_set_summary (d->result, summary);
 
   /* This scrape is the base of the next rates. */
@@ -414,7 +414,7 @@ fetched_cb (GObject      *object,
 
       /* Rates need two scrapes: take the second a second later. */
       d->twice = TRUE;
-      ops_probe_set_phase (OPS_PROBE (self), N_ ("waiting between two scrapes"));
+      ops_probe_set_phase (OPS_PROBE (self), N_("waiting between two scrapes"));
       d->wait_id = g_timeout_add_full (G_PRIORITY_DEFAULT, FIRST_GAP_USEC / 1000, second_scrape_cb,
                                        g_object_ref (task), g_object_unref);
       return;
@@ -466,21 +466,12 @@ ops_probe_prometheus_run_async (OpsProbe           *self,
   fetch (task);
 }
 
-static gboolean
-ops_probe_prometheus_run_finish (OpsProbe     *self,
-                                 GAsyncResult *result,
-                                 GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 ops_probe_prometheus_class_init (OpsProbePrometheusClass *klass)
 {
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_prometheus_run_async;
-  probe_class->run_finish = ops_probe_prometheus_run_finish;
 }
 
 static void

@@ -115,7 +115,7 @@ take_reply (RunData *d,
     }
 
   g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-               _ ("the server’s answer is not the Redis protocol"));
+               _("the server’s answer is not the Redis protocol"));
   return FALSE;
 }
 
@@ -144,13 +144,13 @@ describe_redis_error (const char *reply,
   const char *text = reply + 1;
 
   if (g_str_has_prefix (text, "NOAUTH"))
-    return g_strdup (_ ("the server needs a password; set one for the check"));
+    return g_strdup (_("the server needs a password; set one for the check"));
   if (g_str_has_prefix (text, "WRONGPASS") || strstr (text, "invalid password") != NULL)
-    return g_strdup (_ ("the server refused the password"));
+    return g_strdup (_("the server refused the password"));
   if (with_auth && strstr (text, "without any password configured") != NULL)
-    return g_strdup (_ ("the check gives a password, but the server has none set"));
+    return g_strdup (_("the check gives a password, but the server has none set"));
 
-  return g_strdup_printf (_ ("the server answered with an error: %s"), text);
+  return g_strdup_printf (_("the server answered with an error: %s"), text);
 }
 
 static void
@@ -191,7 +191,7 @@ judge (OpsProbe *self,
   if (!g_str_equal (pong, "+PONG"))
     {
       ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                             _ ("the server answered PING with “%s”"), pong + 1);
+                             _("the server answered PING with “%s”"), pong + 1);
       return;
     }
 
@@ -220,15 +220,15 @@ judge (OpsProbe *self,
   our_role = g_strcmp0 (role, "slave") == 0 ? "standby" : "primary";
   if (!g_str_equal (expected, "any") && !g_str_equal (expected, our_role))
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _ ("the server is a %s (%s), expected a %s"), our_role,
+                           _("the server is a %s (%s), expected a %s"), our_role,
                            role != NULL ? role : "?", expected);
   else if (g_strcmp0 (role, "slave") == 0 && g_strcmp0 (link, "up") != 0)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _ ("the replica has lost its link to the primary (%s)"),
+                           _("the replica has lost its link to the primary (%s)"),
                            link != NULL ? link : "?");
 
   used_text = used != NULL ? g_format_size (g_ascii_strtoull (used, NULL, 10)) : g_strdup ("?");
-  summary = g_strdup_printf (_ ("%s, Redis %s, %s used"), role != NULL ? role : "?",
+  summary = g_strdup_printf (_("%s, Redis %s, %s used"), role != NULL ? role : "?",
                              version != NULL ? version : "?", used_text);
   ops_check_result_set_summary (d->result, summary);
 }
@@ -261,7 +261,7 @@ read_cb (GObject      *object,
   if (n == 0)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _ ("the server closed the connection before answering"));
+                               _("the server closed the connection before answering"));
       return;
     }
 
@@ -272,7 +272,7 @@ read_cb (GObject      *object,
   if (d->input->len > MAX_REPLY)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_TOO_LARGE,
-                               _ ("the server’s answer is larger than 1 MiB"));
+                               _("the server’s answer is larger than 1 MiB"));
       return;
     }
 
@@ -320,7 +320,7 @@ written_cb (GObject      *object,
       return;
     }
 
-  ops_probe_set_phase (self, N_ ("waiting for the server’s answer"));
+  ops_probe_set_phase (self, N_("waiting for the server’s answer"));
   g_input_stream_read_async (g_io_stream_get_input_stream (d->connection->stream), d->buffer,
                              sizeof d->buffer, G_PRIORITY_DEFAULT, cancellable, read_cb,
                              g_steal_pointer (&task));
@@ -357,7 +357,7 @@ connected_cb (GObject      *object,
   /* Kept in the task's data until the write is done. */
   d->request = g_string_free_to_bytes (g_steal_pointer (&commands));
   d->sent_at = g_get_monotonic_time ();
-  ops_probe_set_phase (self, N_ ("sending the commands"));
+  ops_probe_set_phase (self, N_("sending the commands"));
   g_output_stream_write_all_async (g_io_stream_get_output_stream (d->connection->stream),
                                    g_bytes_get_data (d->request, NULL),
                                    g_bytes_get_size (d->request), G_PRIORITY_DEFAULT,
@@ -374,6 +374,7 @@ ops_probe_redis_run_async (OpsProbe           *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
   RunData       *d = g_new0 (RunData, 1);
+  g_autoptr(GError) error = NULL;
 
   g_task_set_source_tag (task, ops_probe_redis_run_async);
   g_task_set_task_data (task, d, run_data_free);
@@ -382,24 +383,14 @@ ops_probe_redis_run_async (OpsProbe           *self,
   d->input = g_byte_array_new ();
   d->replies = g_ptr_array_new_with_free_func (g_free);
 
-  if (!ops_probe_split_host_port (ops_check_get_target (ops_probe_get_check (self)), 6379,
-                                  &d->host, &d->port))
+  if (!ops_probe_get_host_port (self, 6379, &d->host, &d->port, &error))
     {
-      g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _ ("the target is not HOST:PORT"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   ops_probe_connect_async (self, d->host, d->port, OPS_PROBE_CONNECT_PLAIN, &d->timing,
                            cancellable, connected_cb, g_steal_pointer (&task));
-}
-
-static gboolean
-ops_probe_redis_run_finish (OpsProbe     *self,
-                            GAsyncResult *result,
-                            GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -408,7 +399,6 @@ ops_probe_redis_class_init (OpsProbeRedisClass *klass)
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_redis_run_async;
-  probe_class->run_finish = ops_probe_redis_run_finish;
 }
 
 static void

@@ -91,12 +91,12 @@ connected_cb (GObject      *object,
 
   if (connection != NULL)
     {
-      g_autofree char *summary = g_strdup_printf (_ ("connected to %s"), ip);
+      g_autofree char *summary = g_strdup_printf (_("connected to %s"), ip);
 
       ops_check_result_set_summary (d->result, summary);
     }
   else
-    ops_check_result_set_summary (d->result, _ ("closed"));
+    ops_check_result_set_summary (d->result, _("closed"));
 
   g_task_return_boolean (task, TRUE);
 }
@@ -111,30 +111,21 @@ ops_probe_tcp_run_async (OpsProbe           *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
   RunData       *d = g_new0 (RunData, 1);
+  g_autoptr(GError) error = NULL;
 
   g_task_set_source_tag (task, ops_probe_tcp_run_async);
   g_task_set_task_data (task, d, run_data_free);
   d->result = g_object_ref (result);
   d->timing = unset;
 
-  if (!ops_probe_split_host_port (ops_check_get_target (ops_probe_get_check (self)), 0, &d->host,
-                                  &d->port))
+  if (!ops_probe_get_host_port (self, 0, &d->host, &d->port, &error))
     {
-      g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _ ("the target is not HOST:PORT"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
   ops_probe_connect_async (self, d->host, d->port, OPS_PROBE_CONNECT_PLAIN, &d->timing,
                            cancellable, connected_cb, g_steal_pointer (&task));
-}
-
-static gboolean
-ops_probe_tcp_run_finish (OpsProbe     *self,
-                          GAsyncResult *result,
-                          GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -143,7 +134,6 @@ ops_probe_tcp_class_init (OpsProbeTcpClass *klass)
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_tcp_run_async;
-  probe_class->run_finish = ops_probe_tcp_run_finish;
 }
 
 static void

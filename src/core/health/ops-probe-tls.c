@@ -72,7 +72,7 @@ connected_cb (GObject      *object,
   if (connection->certificate == NULL)
     {
       g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                               _ ("the server sent no certificate"));
+                               _("the server sent no certificate"));
       return;
     }
 
@@ -96,11 +96,11 @@ connected_cb (GObject      *object,
     }
   else if (days < critical)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
-                           _ ("TLS certificate expires in %.1f days, under the critical limit of %" G_GINT64_FORMAT " days"),
+                           _("TLS certificate expires in %.1f days, under the critical limit of %" G_GINT64_FORMAT " days"),
                            days, critical);
   else if (days < warning)
     ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
-                           _ ("TLS certificate expires in %.1f days, under the warning limit of %" G_GINT64_FORMAT " days"),
+                           _("TLS certificate expires in %.1f days, under the warning limit of %" G_GINT64_FORMAT " days"),
                            days, warning);
 
   ip = g_inet_address_to_string (connection->address);
@@ -114,9 +114,9 @@ connected_cb (GObject      *object,
   ops_condition_context_clear (&context);
 
   if (left_ms < 0)
-    summary = g_strdup (_ ("expired"));
+    summary = g_strdup (_("expired"));
   else
-    summary = g_strdup_printf (_ ("%.0f days left"), days);
+    summary = g_strdup_printf (_("%.0f days left"), days);
   ops_check_result_set_summary (d->result, summary);
   g_task_return_boolean (task, TRUE);
 }
@@ -131,17 +131,16 @@ ops_probe_tls_run_async (OpsProbe           *self,
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
   RunData       *d = g_new0 (RunData, 1);
+  g_autoptr(GError) error = NULL;
 
   g_task_set_source_tag (task, ops_probe_tls_run_async);
   g_task_set_task_data (task, d, run_data_free);
   d->result = g_object_ref (result);
   d->timing = unset;
 
-  if (!ops_probe_split_host_port (ops_check_get_target (ops_probe_get_check (self)), 443,
-                                  &d->host, &d->port))
+  if (!ops_probe_get_host_port (self, 443, &d->host, &d->port, &error))
     {
-      g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_INVALID,
-                               _ ("the target is not HOST:PORT"));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
@@ -150,21 +149,12 @@ ops_probe_tls_run_async (OpsProbe           *self,
                            cancellable, connected_cb, g_steal_pointer (&task));
 }
 
-static gboolean
-ops_probe_tls_run_finish (OpsProbe     *self,
-                          GAsyncResult *result,
-                          GError      **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 ops_probe_tls_class_init (OpsProbeTlsClass *klass)
 {
   OpsProbeClass *probe_class = OPS_PROBE_CLASS (klass);
 
   probe_class->run_async = ops_probe_tls_run_async;
-  probe_class->run_finish = ops_probe_tls_run_finish;
 }
 
 static void

@@ -98,8 +98,8 @@ snapshot (OpsProbeWebsocket *self)
 
   if (!self->connected)
     {
-      ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("the event stream is disconnected: %s"),
-                             self->last_error != NULL ? self->last_error : _ ("not connected yet"));
+      ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("the event stream is disconnected: %s"),
+                             self->last_error != NULL ? self->last_error : _("not connected yet"));
       return result;
     }
 
@@ -107,17 +107,17 @@ snapshot (OpsProbeWebsocket *self)
   if (service == NULL)
     {
       ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
-      ops_check_result_set_summary (result, _ ("connected"));
+      ops_check_result_set_summary (result, _("connected"));
       timing.total_us = self->connect_us;
     }
   else if (!self->got_update)
     {
       ops_check_result_set_status (result, OPS_HEALTH_STATUS_UNKNOWN);
-      ops_check_result_set_summary (result, _ ("connected, no update from the service yet"));
+      ops_check_result_set_summary (result, _("connected, no update from the service yet"));
     }
   else
     {
-      g_autofree char *summary = g_strdup_printf (_ ("%s is %s"), service,
+      g_autofree char *summary = g_strdup_printf (_("%s is %s"), service,
                                                   ops_health_status_to_string (self->service_status));
 
       ops_check_result_set_status (result, self->service_status);
@@ -125,7 +125,7 @@ snapshot (OpsProbeWebsocket *self)
         ops_check_result_set_error (result, self->last_event_error);
       else if (self->service_status == OPS_HEALTH_STATUS_DOWN ||
                self->service_status == OPS_HEALTH_STATUS_DEGRADED)
-        ops_check_result_fail (result, self->service_status, _ ("%s reports it is %s"), service,
+        ops_check_result_fail (result, self->service_status, _("%s reports it is %s"), service,
                                ops_health_status_to_string (self->service_status));
       ops_check_result_set_summary (result, summary);
       if (self->service_latency_ms >= 0)
@@ -257,12 +257,12 @@ describe_close (OpsProbeWebsocket       *self,
     code = SOUP_WEBSOCKET_CLOSE_TOO_BIG;
 
   if (code == SOUP_WEBSOCKET_CLOSE_TOO_BIG)
-    return g_strdup (_ ("a frame was larger than 256 KiB, so the connection was closed"));
+    return g_strdup (_("a frame was larger than 256 KiB, so the connection was closed"));
   if (code == 0 || code == SOUP_WEBSOCKET_CLOSE_NO_STATUS || code == SOUP_WEBSOCKET_CLOSE_ABNORMAL)
-    return g_strdup (_ ("the server dropped the connection"));
+    return g_strdup (_("the server dropped the connection"));
   if (data != NULL && *data != '\0')
-    return g_strdup_printf (_ ("the server closed the stream (%u: %s)"), code, data);
-  return g_strdup_printf (_ ("the server closed the stream (%u)"), code);
+    return g_strdup_printf (_("the server closed the stream (%u: %s)"), code, data);
+  return g_strdup_printf (_("the server closed the stream (%u)"), code);
 }
 
 static void
@@ -325,7 +325,7 @@ disconnect (OpsProbeWebsocket *self,
     {
       guint            delay = _ops_probe_websocket_backoff_ms (++self->attempt);
       g_autofree char *when = ops_probe_format_seconds (delay);
-      g_autofree char *with_retry = g_strdup_printf (_ ("%s; reconnecting in %s"),
+      g_autofree char *with_retry = g_strdup_printf (_("%s; reconnecting in %s"),
                                                      self->last_error, when);
 
       g_free (self->last_error);
@@ -348,7 +348,7 @@ silence_cb (gpointer user_data)
 
   self->silence_id = 0;
   {
-    g_autofree char *why = g_strdup_printf (_ ("the stream was silent for %" G_GINT64_FORMAT " s"),
+    g_autofree char *why = g_strdup_printf (_("the stream was silent for %" G_GINT64_FORMAT " s"),
                                             limit);
 
     disconnect (self, why);
@@ -402,11 +402,11 @@ connected_cb (GObject      *object,
         why = g_strdup (self->last_error);
       else if (error->domain == SOUP_WEBSOCKET_ERROR && self->handshake != NULL &&
                soup_message_get_status (self->handshake) >= 400)
-        why = g_strdup_printf (_ ("the server did not accept the event stream: HTTP %u %s"),
+        why = g_strdup_printf (_("the server did not accept the event stream: HTTP %u %s"),
                                soup_message_get_status (self->handshake),
                                soup_status_get_phrase (soup_message_get_status (self->handshake)));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
-        why = g_strdup_printf (_ ("the server did not accept the event stream: %s"), error->message);
+        why = g_strdup_printf (_("the server did not accept the event stream: %s"), error->message);
       else if (self->handshake != NULL)
         why = ops_probe_describe_error (error, g_uri_get_host (soup_message_get_uri (self->handshake)),
                                         g_uri_get_port (soup_message_get_uri (self->handshake)));
@@ -497,7 +497,7 @@ ops_probe_websocket_stop (OpsProbe *probe)
   g_clear_handle_id (&self->reconnect_id, g_source_remove);
   g_cancellable_cancel (self->cancellable);
   if (self->connection != NULL || self->connected)
-    disconnect (self, _ ("stopped"));
+    disconnect (self, _("stopped"));
 }
 
 static void
@@ -546,8 +546,8 @@ ops_probe_websocket_run_async (OpsProbe           *probe,
   /* A single run (the Test button, `check run`): connect and wait for the
    * first word, or for the timeout. */
   ops_probe_set_phase (probe, followed_service (self) != NULL
-                                  ? N_ ("waiting for a health-update of the service")
-                                  : N_ ("connecting to the event stream"));
+                                  ? N_("waiting for a health-update of the service")
+                                  : N_("connecting to the event stream"));
   g_ptr_array_add (self->waiters, g_object_ref (task));
   if (cancellable != NULL)
     g_cancellable_connect (cancellable, G_CALLBACK (waiter_cancelled_cb), self, NULL);

@@ -156,6 +156,15 @@ ops_probe_real_start (OpsProbe *self)
 {
 }
 
+/* Most probes answer with a boolean task; the result is filled in place. */
+static gboolean
+ops_probe_real_run_finish (OpsProbe     *self,
+                           GAsyncResult *result,
+                           GError      **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 ops_probe_class_init (OpsProbeClass *klass)
 {
@@ -166,6 +175,7 @@ ops_probe_class_init (OpsProbeClass *klass)
   object_class->get_property = ops_probe_get_property;
   object_class->set_property = ops_probe_set_property;
 
+  klass->run_finish = ops_probe_real_run_finish;
   klass->start = ops_probe_real_start;
   klass->stop = ops_probe_real_start;
 
@@ -340,7 +350,7 @@ ops_probe_apply_conditions (OpsProbe            *self,
   if (conditions == NULL)
     {
       ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN,
-                             _ ("a condition of the check is not valid; edit the check"));
+                             _("a condition of the check is not valid; edit the check"));
       return FALSE;
     }
 
@@ -428,10 +438,10 @@ finish_run (OpsProbe *self,
       /* The timeout wins over what the cancelled operation said. */
       ops_check_result_set_error (result, NULL);
       if (priv->phase != NULL)
-        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("timed out after %s %s"), limit,
-                               _ (priv->phase));
+        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("timed out after %s %s"), limit,
+                               _(priv->phase));
       else
-        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _ ("timed out after %s"), limit);
+        ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, _("timed out after %s"), limit);
     }
   else if (error != NULL)
     ops_check_result_fail (result, OPS_HEALTH_STATUS_DOWN, "%s", error->message);
@@ -449,7 +459,7 @@ finish_run (OpsProbe *self,
   if (degraded_ms > 0 && ops_check_result_get_status (result) == OPS_HEALTH_STATUS_HEALTHY &&
       ops_check_result_get_latency_ms (result) > degraded_ms)
     ops_check_result_fail (result, OPS_HEALTH_STATUS_DEGRADED,
-                           _ ("slow: %.0f ms, more than %" G_GINT64_FORMAT " ms"),
+                           _("slow: %.0f ms, more than %" G_GINT64_FORMAT " ms"),
                            ops_check_result_get_latency_ms (result), degraded_ms);
 
   if (ops_check_get_tls_verification_disabled (priv->check))
@@ -519,7 +529,7 @@ secret_looked_up_cb (GObject      *object,
   if (error != NULL)
     {
       finish_run (self, g_error_new (OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                                     _ ("could not read the check’s password or token: %s"),
+                                     _("could not read the check’s password or token: %s"),
                                      error->message));
       return;
     }
@@ -531,7 +541,7 @@ secret_looked_up_cb (GObject      *object,
   if (secret == NULL)
     {
       finish_run (self, g_error_new (OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                                     _ ("the check’s password or token is missing from the "
+                                     _("the check’s password or token is missing from the "
                                         "keyring; edit the check and enter it again")));
       return;
     }
@@ -586,7 +596,7 @@ ops_probe_run_async (OpsProbe           *self,
     {
       g_autofree char *key = ops_check_dup_secret_key (priv->check);
 
-      ops_probe_set_phase (self, N_ ("reading the password from the keyring"));
+      ops_probe_set_phase (self, N_("reading the password from the keyring"));
       ops_secrets_lookup_async (key, priv->cancellable, secret_looked_up_cb, g_object_ref (self));
       return;
     }
