@@ -587,3 +587,60 @@ ops_probe_connect_finish (OpsProbe     *probe,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+ops_probe_host_run_clear (OpsProbeHostRun *run)
+{
+  g_clear_object (&run->result);
+  g_clear_pointer (&run->host, g_free);
+}
+
+/**
+ * ops_probe_connect_target:
+ * @probe: a probe whose target is HOST:PORT
+ * @run: (transfer full): the run's data, zeroed; the task's data
+ * @free_run: frees @run (after ops_probe_host_run_clear())
+ * @result: the result to fill in
+ * @default_port: the port when the target has none, or 0
+ * @mode: plain, TLS, or TLS taking any certificate
+ * @source_tag: the probe's run_async
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: the caller of the run
+ * @user_data: data for @callback
+ * @connected: called with the connection (or its error), the task as data
+ *
+ * The first half of every probe of HOST:PORT: the run's task, the target
+ * read, the connection opened and timed.
+ */
+void
+ops_probe_connect_target (OpsProbe           *probe,
+                          OpsProbeHostRun    *run,
+                          GDestroyNotify      free_run,
+                          OpsCheckResult     *result,
+                          guint16             default_port,
+                          OpsProbeConnectMode mode,
+                          gpointer            source_tag,
+                          GCancellable       *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer            user_data,
+                          GAsyncReadyCallback connected)
+{
+  GTask *task = g_task_new (probe, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, run, free_run);
+  run->result = g_object_ref (result);
+  run->timing = unset;
+
+  if (!ops_probe_get_host_port (probe, default_port, &run->host, &run->port, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      g_object_unref (task);
+      return;
+    }
+
+  ops_probe_connect_async (probe, run->host, run->port, mode, &run->timing, cancellable,
+                           connected, task);
+}

@@ -16,6 +16,16 @@ typedef struct
   GTlsCertificateFlags tls_errors;  /* what is wrong with it; 0: good */
 } OpsProbeConnection;
 
+/* The data of a run of a probe of HOST:PORT (TCP, TLS, Redis): the first
+ * member of a larger struct when the probe needs more. */
+typedef struct
+{
+  OpsCheckResult *result;
+  OpsProbeTiming  timing;
+  char           *host;
+  guint16         port;
+} OpsProbeHostRun;
+
 typedef enum
 {
   OPS_PROBE_CONNECT_PLAIN,
@@ -36,6 +46,18 @@ OpsProbeConnection *ops_probe_connect_finish        (OpsProbe             *probe
                                                      GAsyncResult         *result,
                                                      GError              **error);
 void                ops_probe_connection_free       (OpsProbeConnection   *connection);
+void                ops_probe_host_run_clear        (OpsProbeHostRun      *run);
+void                ops_probe_connect_target        (OpsProbe             *probe,
+                                                     OpsProbeHostRun      *run,
+                                                     GDestroyNotify        free_run,
+                                                     OpsCheckResult       *result,
+                                                     guint16               default_port,
+                                                     OpsProbeConnectMode   mode,
+                                                     gpointer              source_tag,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data,
+                                                     GAsyncReadyCallback   connected);
 gboolean            ops_probe_split_host_port       (const char           *target,
                                                      guint16               default_port,
                                                      char                **host,

@@ -29,14 +29,11 @@ G_DEFINE_FINAL_TYPE (OpsProbeRedis, ops_probe_redis, OPS_TYPE_PROBE)
 
 typedef struct
 {
-  OpsCheckResult     *result;
-  OpsProbeTiming      timing;
+  OpsProbeHostRun     base;
   OpsProbeConnection *connection;
   GByteArray         *input;
   GPtrArray          *replies; /* char *: "+PONG", "-ERR …", "$<bulk>" */
   GBytes             *request;
-  char               *host;
-  guint16             port;
   guint               n_expected;
   gboolean            with_auth;
   gint64              sent_at;
@@ -48,12 +45,11 @@ run_data_free (gpointer data)
 {
   RunData *d = data;
 
-  g_clear_object (&d->result);
+  ops_probe_host_run_clear (&d->base);
   g_clear_pointer (&d->connection, ops_probe_connection_free);
   g_clear_pointer (&d->input, g_byte_array_unref);
   g_clear_pointer (&d->replies, g_ptr_array_unref);
   g_clear_pointer (&d->request, g_bytes_unref);
-  g_free (d->host);
   g_free (d);
 }
 
@@ -176,7 +172,7 @@ judge (OpsProbe *self,
     {
       g_autofree char *message = describe_redis_error (g_ptr_array_index (d->replies, 0), TRUE);
 
-      ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN, "%s", message);
+      ops_check_result_fail (d->base.result, OPS_HEALTH_STATUS_DOWN, "%s", message);
       return;
     }
 
@@ -184,18 +180,18 @@ judge (OpsProbe *self,
     {
       g_autofree char *message = describe_redis_error (pong[0] == '-' ? pong : info, d->with_auth);
 
-      ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN, "%s", message);
+      ops_check_result_fail (d->base.result, OPS_HEALTH_STATUS_DOWN, "%s", message);
       return;
     }
 
   if (!g_str_equal (pong, "+PONG"))
     {
-      ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
+      ops_check_result_fail (d->base.result, OPS_HEALTH_STATUS_DOWN,
                              _("the server answered PING with “%s”"), pong + 1);
       return;
     }
 
-  ops_check_result_set_status (d->result, OPS_HEALTH_STATUS_HEALTHY);
+  ops_check_result_set_status (d->base.result, OPS_HEALTH_STATUS_HEALTHY);
 
   role = info_value (info + 1, "role");
   version = info_value (info + 1, "redis_version");
@@ -204,33 +200,33 @@ judge (OpsProbe *self,
   clients = info_value (info + 1, "connected_clients");
   link = info_value (info + 1, "master_link_status");
 
-  ops_check_result_set_detail_string (d->result, "role", role);
-  ops_check_result_set_detail_string (d->result, "server_version", version);
+  ops_check_result_set_detail_string (d->base.result, "role", role);
+  ops_check_result_set_detail_string (d->base.result, "server_version", version);
   if (used != NULL)
-    ops_check_result_set_detail_int (d->result, "used_memory_bytes", g_ascii_strtoll (used, NULL, 10));
+    ops_check_result_set_detail_int (d->base.result, "used_memory_bytes", g_ascii_strtoll (used, NULL, 10));
   if (maxmemory != NULL)
-    ops_check_result_set_detail_int (d->result, "maxmemory_bytes",
+    ops_check_result_set_detail_int (d->base.result, "maxmemory_bytes",
                                      g_ascii_strtoll (maxmemory, NULL, 10));
   if (clients != NULL)
-    ops_check_result_set_detail_int (d->result, "connected_clients",
+    ops_check_result_set_detail_int (d->base.result, "connected_clients",
                                      g_ascii_strtoll (clients, NULL, 10));
   if (link != NULL)
-    ops_check_result_set_detail_string (d->result, "master_link_status", link);
+    ops_check_result_set_detail_string (d->base.result, "master_link_status", link);
 
   our_role = g_strcmp0 (role, "slave") == 0 ? "standby" : "primary";
   if (!g_str_equal (expected, "any") && !g_str_equal (expected, our_role))
-    ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DOWN,
+    ops_check_result_fail (d->base.result, OPS_HEALTH_STATUS_DOWN,
                            _("the server is a %s (%s), expected a %s"), our_role,
                            role != NULL ? role : "?", expected);
   else if (g_strcmp0 (role, "slave") == 0 && g_strcmp0 (link, "up") != 0)
-    ops_check_result_fail (d->result, OPS_HEALTH_STATUS_DEGRADED,
+    ops_check_result_fail (d->base.result, OPS_HEALTH_STATUS_DEGRADED,
                            _("the replica has lost its link to the primary (%s)"),
                            link != NULL ? link : "?");
 
   used_text = used != NULL ? g_format_size (g_ascii_strtoull (used, NULL, 10)) : g_strdup ("?");
   summary = g_strdup_printf (_("%s, Redis %s, %s used"), role != NULL ? role : "?",
                              version != NULL ? version : "?", used_text);
-  ops_check_result_set_summary (d->result, summary);
+  ops_check_result_set_summary (d->base.result, summary);
 }
 
 static void
@@ -250,7 +246,7 @@ read_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *message = ops_probe_describe_error (error, d->host, d->port);
+          g_autofree char *message = ops_probe_describe_error (error, d->base.host, d->base.port);
 
           g_task_return_new_error (task, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE, "%s", message);
         }
@@ -265,8 +261,8 @@ read_cb (GObject      *object,
       return;
     }
 
-  if (d->timing.first_byte_us < 0)
-    d->timing.first_byte_us = g_get_monotonic_time () - d->sent_at;
+  if (d->base.timing.first_byte_us < 0)
+    d->base.timing.first_byte_us = g_get_monotonic_time () - d->sent_at;
 
   g_byte_array_append (d->input, d->buffer, n);
   if (d->input->len > MAX_REPLY)
@@ -292,8 +288,8 @@ read_cb (GObject      *object,
       return;
     }
 
-  d->timing.total_us = g_get_monotonic_time () - ops_probe_get_run_start (self);
-  ops_check_result_set_timing (d->result, &d->timing);
+  d->base.timing.total_us = g_get_monotonic_time () - ops_probe_get_run_start (self);
+  ops_check_result_set_timing (d->base.result, &d->base.timing);
   judge (self, d);
   g_task_return_boolean (task, TRUE);
 }
@@ -311,7 +307,7 @@ written_cb (GObject      *object,
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, NULL, &error))
     {
-      g_autofree char *message = ops_probe_describe_error (error, d->host, d->port);
+      g_autofree char *message = ops_probe_describe_error (error, d->base.host, d->base.port);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
@@ -371,26 +367,13 @@ ops_probe_redis_run_async (OpsProbe           *self,
                            GAsyncReadyCallback callback,
                            gpointer            user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
-  RunData       *d = g_new0 (RunData, 1);
-  g_autoptr(GError) error = NULL;
+  RunData *d = g_new0 (RunData, 1);
 
-  g_task_set_source_tag (task, ops_probe_redis_run_async);
-  g_task_set_task_data (task, d, run_data_free);
-  d->result = g_object_ref (result);
-  d->timing = unset;
   d->input = g_byte_array_new ();
   d->replies = g_ptr_array_new_with_free_func (g_free);
-
-  if (!ops_probe_get_host_port (self, 6379, &d->host, &d->port, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  ops_probe_connect_async (self, d->host, d->port, OPS_PROBE_CONNECT_PLAIN, &d->timing,
-                           cancellable, connected_cb, g_steal_pointer (&task));
+  ops_probe_connect_target (self, &d->base, run_data_free, result, 6379, OPS_PROBE_CONNECT_PLAIN,
+                            ops_probe_redis_run_async, cancellable, callback, user_data,
+                            connected_cb);
 }
 
 static void

@@ -20,22 +20,11 @@ struct _OpsProbeTcp
 
 G_DEFINE_FINAL_TYPE (OpsProbeTcp, ops_probe_tcp, OPS_TYPE_PROBE)
 
-typedef struct
-{
-  OpsCheckResult *result;
-  OpsProbeTiming  timing;
-  char           *host;
-  guint16         port;
-} RunData;
-
 static void
-run_data_free (gpointer data)
+host_run_free (gpointer data)
 {
-  RunData *d = data;
-
-  g_clear_object (&d->result);
-  g_free (d->host);
-  g_free (d);
+  ops_probe_host_run_clear (data);
+  g_free (data);
 }
 
 static void
@@ -44,8 +33,8 @@ connected_cb (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  OpsProbe *self = OPS_PROBE (object);
-  RunData  *d = g_task_get_task_data (task);
+  OpsProbe        *self = OPS_PROBE (object);
+  OpsProbeHostRun *d = g_task_get_task_data (task);
   g_autoptr(OpsProbeConnection) connection = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char    *ip = NULL;
@@ -108,24 +97,9 @@ ops_probe_tcp_run_async (OpsProbe           *self,
                          GAsyncReadyCallback callback,
                          gpointer            user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  OpsProbeTiming unset = OPS_PROBE_TIMING_INIT;
-  RunData       *d = g_new0 (RunData, 1);
-  g_autoptr(GError) error = NULL;
-
-  g_task_set_source_tag (task, ops_probe_tcp_run_async);
-  g_task_set_task_data (task, d, run_data_free);
-  d->result = g_object_ref (result);
-  d->timing = unset;
-
-  if (!ops_probe_get_host_port (self, 0, &d->host, &d->port, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  ops_probe_connect_async (self, d->host, d->port, OPS_PROBE_CONNECT_PLAIN, &d->timing,
-                           cancellable, connected_cb, g_steal_pointer (&task));
+  ops_probe_connect_target (self, g_new0 (OpsProbeHostRun, 1), host_run_free, result, 0,
+                            OPS_PROBE_CONNECT_PLAIN, ops_probe_tcp_run_async, cancellable, callback,
+                            user_data, connected_cb);
 }
 
 static void
