@@ -78,7 +78,9 @@ test_keyring (void)
   g_autoptr(OpsHealthEngine) engine = NULL;
   g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_REDIS, "cache", target);
   g_autoptr(OpsCheck) edited = NULL;
+  g_autoptr(OpsProbe) probe = NULL;
   g_autoptr(OpsCheckResult) with_secret = NULL;
+  g_autoptr(OpsCheckResult) wrong = NULL;
   g_autoptr(OpsCheckResult) without = NULL;
   g_autofree char *key = NULL;
   g_autofree char *stored = NULL;
@@ -99,8 +101,9 @@ test_keyring (void)
   g_assert_no_error (error);
   g_assert_cmpstr (stored, ==, PASSWORD);
 
-  /* …and the probe finds it there. */
-  with_secret = run_once (engine, check);
+  /* …and the probe finds it there (and keeps it while it lives). */
+  probe = ops_probe_new_for_check (check, ops_health_engine_get_probe_context (engine));
+  with_secret = ops_test_run_probe (probe);
   ops_test_assert_error (with_secret, OPS_HEALTH_STATUS_HEALTHY, NULL);
 
   /* Never in the database, its log, or the export. */
@@ -111,6 +114,15 @@ test_keyring (void)
   exported = ops_config_export_to_data (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (strstr (exported, PASSWORD));
+
+  /* A new secret replaces the one the probe had read. */
+  edited = ops_check_copy (check);
+  ops_check_set_secret (edited, "not-the-password");
+  g_assert_true (ops_check_list_update (ops_health_engine_get_checks (engine), edited, &error));
+  g_assert_no_error (error);
+  wrong = ops_test_run_probe (probe);
+  ops_test_assert_error (wrong, OPS_HEALTH_STATUS_DOWN, "refused the password");
+  g_clear_object (&edited);
 
   /* An empty secret removes it: the server then refuses the probe. */
   edited = ops_check_copy (check);

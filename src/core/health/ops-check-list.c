@@ -531,12 +531,17 @@ apply_update (OpsCheckList *self,
               OpsCheck     *edited,
               gboolean      has_secret)
 {
+  gboolean new_secret = _ops_check_get_pending_secret (edited) != NULL;
+
   self->loading = TRUE;
   ops_check_set_definition_from (live, edited);
   _ops_check_clear_pending_secret (live);
   _ops_check_clear_pending_secret (edited);
   _ops_check_set_has_secret (live, has_secret);
   _ops_check_set_has_secret (edited, has_secret);
+  /* A probe keeps the secret it read: tell it there is a new one. */
+  if (new_secret && has_secret)
+    g_object_notify (G_OBJECT (live), "has-secret");
   self->loading = FALSE;
 }
 
