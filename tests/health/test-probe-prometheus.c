@@ -195,7 +195,7 @@ test_not_metrics (void)
   ops_test_nginx_write_file (nginx, "page.html", "<html><body>Hello</body></html>\n", -1);
   result = ops_test_run_check (context, check);
   ops_test_assert_error (result, OPS_HEALTH_STATUS_DOWN,
-                         "no host metrics found: 1 lines are not in the Prometheus text format");
+                         "no host metrics found: 1 line is not in the Prometheus text format");
 
   missing = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "host", missing_url);
   not_found = ops_test_run_check (context, missing);

@@ -198,8 +198,12 @@ read_scrape (OpsHttpResponse *response,
     {
       if (scrape->ignored > 0)
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
-                     _("no host metrics found: %u lines are not in the Prometheus text format "
-                        "and %u samples are not node_exporter’s"),
+                     g_dngettext (GETTEXT_PACKAGE,
+                                  "no host metrics found: %u line is not in the Prometheus text "
+                                  "format, and none of the %u samples is node_exporter’s",
+                                  "no host metrics found: %u lines are not in the Prometheus text "
+                                  "format, and none of the %u samples is node_exporter’s",
+                                  scrape->ignored),
                      scrape->ignored, scrape->samples);
       else
         g_set_error (error, OPS_HEALTH_ERROR, OPS_HEALTH_ERROR_PROBE,
@@ -347,7 +351,9 @@ judge (OpsProbePrometheus *self,
     }
 
   if (now->ignored > 0)
-    summary = g_strdup_printf (_("score %.0f, %u lines skipped"), score.score, now->ignored);
+    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "score %.0f, %u line skipped",
+                                            "score %.0f, %u lines skipped", now->ignored),
+                               score.score, now->ignored);
   else
     summary = g_strdup_printf (_("score %.0f"), score.score);
   ops_check_result_set_summary (d->result, summary);
