@@ -11,6 +11,7 @@
 #include "ops-paths.h"
 #include "ops-preferences-window.h"
 #include "ops-window.h"
+#include "health/ops-health-engine.h"
 #include "store/ops-settings.h"
 
 struct _OpsApplication
@@ -18,8 +19,9 @@ struct _OpsApplication
   AdwApplication parent_instance;
 
   /* Owned */
-  OpsStore    *store;
-  OpsEventBus *event_bus;
+  OpsStore        *store;
+  OpsEventBus     *event_bus;
+  OpsHealthEngine *health_engine;
   GError      *store_error;
 
   gboolean held;
@@ -179,6 +181,17 @@ ops_application_startup (GApplication *application)
                            G_CALLBACK (run_in_background_changed_cb), self,
                            G_CONNECT_SWAPPED);
   update_hold (self);
+
+  /* The checks are watched from the start, window or not. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    self->health_engine = ops_health_engine_new (self->store, self->event_bus, NULL, &error);
+    if (self->health_engine != NULL)
+      ops_health_engine_start (self->health_engine);
+    else
+      g_warning ("The health checks cannot run: %s", error->message);
+  }
 }
 
 static void
@@ -278,6 +291,8 @@ ops_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (ops_application_parent_class)->shutdown (application);
 
+  /* Before the store: the engine writes the results it still holds. */
+  g_clear_object (&self->health_engine);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
 }
@@ -287,6 +302,7 @@ ops_application_finalize (GObject *object)
 {
   OpsApplication *self = OPS_APPLICATION (object);
 
+  g_clear_object (&self->health_engine);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
   g_clear_error (&self->store_error);
@@ -355,4 +371,19 @@ ops_application_get_event_bus (OpsApplication *self)
   g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
 
   return self->event_bus;
+}
+
+/**
+ * ops_application_get_health_engine:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the engine that runs the health
+ *   checks, or %NULL when the database could not be opened
+ */
+OpsHealthEngine *
+ops_application_get_health_engine (OpsApplication *self)
+{
+  g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
+
+  return self->health_engine;
 }

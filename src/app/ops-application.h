@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "events/ops-event-bus.h"
+#include "health/ops-health-engine.h"
 #include "store/ops-store.h"
 
 G_BEGIN_DECLS
@@ -15,9 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OpsApplication, ops_application, OPS, APPLICATION, AdwApplication)
 
 /* clang-format off */
-OpsApplication *ops_application_new           (void);
-OpsStore       *ops_application_get_store     (OpsApplication *self);
-OpsEventBus    *ops_application_get_event_bus (OpsApplication *self);
+OpsApplication  *ops_application_new               (void);
+OpsStore        *ops_application_get_store         (OpsApplication *self);
+OpsEventBus     *ops_application_get_event_bus     (OpsApplication *self);
+OpsHealthEngine *ops_application_get_health_engine (OpsApplication *self);
 /* clang-format on */
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "health/ops-health-config.h"
 #include "ops-config.h"
 #include "loadtest/ops-load-store.h"
 #include "store/ops-settings.h"
@@ -247,7 +248,8 @@ loadtest_validate (OpsStore *store,
 
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
-  { "health", empty_export, NULL, NULL, NULL },
+  { "health", ops_health_config_export, ops_health_config_validate, ops_health_config_apply,
+    ops_health_config_applied },
   { "alerts", empty_export, NULL, NULL, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
   { "loadtest", ops_load_store_export_section, loadtest_validate, ops_load_store_apply_section, NULL },
