@@ -7,13 +7,14 @@
 
 #include <glib/gi18n.h>
 
+#include "alerts/ops-alert-health-feed.h"
 #include "notify/ops-alert-actions.h"
 #include "notify/ops-desktop-notifier.h"
 #include "ops-application.h"
-#include "ops-clock.h"
 #include "ops-paths.h"
 #include "ops-preferences-window.h"
 #include "ops-window.h"
+#include "health/ops-health-engine.h"
 #include "store/ops-settings.h"
 
 struct _OpsApplication
@@ -25,7 +26,9 @@ struct _OpsApplication
   OpsEventBus        *event_bus;
   GError             *store_error;
   OpsClock           *clock;
+  OpsHealthEngine    *health_engine;
   OpsAlertEngine     *alert_engine;
+  OpsAlertHealthFeed *health_feed;
   OpsDesktopNotifier *notifier;
 
   gboolean held;
@@ -158,7 +161,7 @@ start_alerts (OpsApplication *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GSimpleAction) open = NULL;
 
-  self->clock = ops_clock_new_system ();
+  self->clock = ops_clock_new ();
   self->alert_engine = ops_alert_engine_new (self->store, self->event_bus, self->clock, &error);
   if (self->alert_engine == NULL)
     {
@@ -228,6 +231,21 @@ ops_application_startup (GApplication *application)
   update_hold (self);
 
   start_alerts (self);
+
+  /* The checks are watched from the start, window or not. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    self->health_engine = ops_health_engine_new (self->store, self->event_bus, self->clock, &error);
+    if (self->health_engine != NULL)
+      ops_health_engine_start (self->health_engine);
+    else
+      g_warning ("The health checks cannot run: %s", error->message);
+  }
+
+  /* Their results feed the alerts. */
+  if (self->health_engine != NULL && self->alert_engine != NULL)
+    self->health_feed = ops_alert_health_feed_new (self->alert_engine, self->health_engine);
 }
 
 static void
@@ -327,8 +345,11 @@ ops_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (ops_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->health_feed);
   g_clear_object (&self->notifier);
   g_clear_object (&self->alert_engine);
+  /* Before the store: the engine writes the results it still holds. */
+  g_clear_object (&self->health_engine);
   g_clear_object (&self->clock);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
@@ -339,8 +360,10 @@ ops_application_finalize (GObject *object)
 {
   OpsApplication *self = OPS_APPLICATION (object);
 
+  g_clear_object (&self->health_feed);
   g_clear_object (&self->notifier);
   g_clear_object (&self->alert_engine);
+  g_clear_object (&self->health_engine);
   g_clear_object (&self->clock);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
@@ -410,6 +433,21 @@ ops_application_get_event_bus (OpsApplication *self)
   g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
 
   return self->event_bus;
+}
+
+/**
+ * ops_application_get_health_engine:
+ * @self: the application
+ *
+ * Returns: (transfer none) (nullable): the engine that runs the health
+ *   checks, or %NULL when the database could not be opened
+ */
+OpsHealthEngine *
+ops_application_get_health_engine (OpsApplication *self)
+{
+  g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
+
+  return self->health_engine;
 }
 
 /**

@@ -43,13 +43,7 @@ ops_cli_parse_options (const OpsCliCommand *command,
                        char              ***argv,
                        int                 *exit_status)
 {
-  const GOptionEntry common_entries[] = {
-    { "data-dir", 0, 0, G_OPTION_ARG_CALLBACK, data_dir_cb,
-      N_("Use the database in DIR instead of the user data folder"), N_("DIR") },
-    { NULL }
-  };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *parameter_string = NULL;
 
   parameter_string = g_strdup_printf ("%s %s", command->name,
@@ -59,6 +53,38 @@ ops_cli_parse_options (const OpsCliCommand *command,
   g_option_context_set_summary (context, _(command->summary));
   if (description != NULL)
     g_option_context_set_description (context, description);
+
+  return ops_cli_parse_options_with (command, context, entries, argc, argv, exit_status);
+}
+
+/**
+ * ops_cli_parse_options_with:
+ * @command: the command being run
+ * @context: a context the command set up (groups, description)
+ * @entries: (nullable): its main options
+ * @argc: (inout): the arguments after the command's name
+ * @argv: (inout): the arguments
+ * @exit_status: (out): the status to exit with when this returns %FALSE
+ *
+ * Like ops_cli_parse_options(), for commands with option groups.
+ *
+ * Returns: %TRUE to go on; %FALSE when the command should exit
+ */
+gboolean
+ops_cli_parse_options_with (const OpsCliCommand *command,
+                            GOptionContext      *context,
+                            const GOptionEntry  *entries,
+                            int                 *argc,
+                            char              ***argv,
+                            int                 *exit_status)
+{
+  const GOptionEntry common_entries[] = {
+    { "data-dir", 0, 0, G_OPTION_ARG_CALLBACK, data_dir_cb,
+      N_("Use the database in DIR instead of the user data folder"), N_("DIR") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+
   g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -35,6 +35,12 @@ gboolean  ops_cli_parse_options  (const OpsCliCommand  *command,
                                   int                  *argc,
                                   char               ***argv,
                                   int                  *exit_status);
+gboolean  ops_cli_parse_options_with (const OpsCliCommand *command,
+                                      GOptionContext      *context,
+                                      const GOptionEntry  *entries,
+                                      int                 *argc,
+                                      char              ***argv,
+                                      int                 *exit_status);
 OpsStore *ops_cli_open_store     (void);
 int       ops_cli_fail           (const char           *format,
                                   ...) G_GNUC_PRINTF (1, 2);
@@ -62,6 +68,18 @@ int       ops_cli_load_show      (const OpsCliCommand  *command,
                                   int                   argc,
                                   char                **argv);
 int       ops_cli_load_compare   (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_check_list     (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_check_add      (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_check_run      (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_check_history  (const OpsCliCommand  *command,
                                   int                   argc,
                                   char                **argv);
 int       ops_cli_alert_list        (const OpsCliCommand  *command,

@@ -7,6 +7,7 @@
 
 #include "alerts/ops-alert-db.h"
 #include "alerts/ops-alert-engine.h"
+#include "ops-test-clock.h"
 #include "ops-test-util.h"
 #include "store/ops-settings.h"
 
@@ -137,7 +138,7 @@ fixture_set_up (Fixture      *fixture,
 {
   fixture->path = ops_test_fresh_db_path ();
   fixture->bus = ops_event_bus_new ();
-  fixture->clock = ops_clock_new_fake (START_USEC);
+  fixture->clock = OPS_CLOCK (ops_test_clock_new_at (START_USEC));
   fixture->events = g_ptr_array_new_with_free_func (g_object_unref);
   fixture->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ops_event_bus_subscribe (fixture->bus, "alert", event_cb, fixture, NULL);
@@ -216,7 +217,7 @@ observe (Fixture    *fixture,
 
   g_assert_true (ops_sample_status_from_string (step->text, &status));
   sample = ops_alert_sample_new (check_id (fixture, step->check), step->check,
-                                 ops_clock_get_now (fixture->clock), status);
+                                 ops_clock_get_real (fixture->clock), status);
   ops_alert_sample_set_environment (sample, "production");
   if (status == OPS_SAMPLE_STATUS_DOWN)
     ops_alert_sample_set_error (sample, "connection refused");
@@ -243,7 +244,7 @@ run_steps (Fixture    *fixture,
           break;
 
         case STEP_WAIT:
-          ops_clock_advance (fixture->clock, (gint64)step->seconds * G_USEC_PER_SEC);
+          ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), (gint64)step->seconds * G_USEC_PER_SEC);
           break;
 
         case STEP_EVENTS:
@@ -526,9 +527,9 @@ test_snapshot_and_timeline (Fixture      *fixture,
       json_object_get_object_member (json_node_get_object (snapshot), "sample"), "values");
   g_assert_cmpfloat (json_object_get_double_member (values, "latency_ms"), ==, 1500);
 
-  ops_clock_advance (fixture->clock, 60 * G_USEC_PER_SEC);
+  ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 60 * G_USEC_PER_SEC);
   sample = ops_alert_sample_new (check_id (fixture, "api"), "api",
-                                 ops_clock_get_now (fixture->clock), OPS_SAMPLE_STATUS_HEALTHY);
+                                 ops_clock_get_real (fixture->clock), OPS_SAMPLE_STATUS_HEALTHY);
   ops_alert_sample_set_metric (sample, "latency_ms", 20);
   ops_alert_engine_observe (fixture->engine, sample);
 
@@ -597,7 +598,7 @@ test_external_acknowledgement (Fixture      *fixture,
   acked = ops_alert_db_acknowledge (other, id, "carol", "on it", g_get_real_time (), &error);
   g_assert_no_error (error);
 
-  ops_clock_advance (fixture->clock, 1 * G_USEC_PER_SEC);
+  ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 1 * G_USEC_PER_SEC);
   {
     g_autofree char *events = take_events (fixture);
 
@@ -611,7 +612,7 @@ test_external_acknowledgement (Fixture      *fixture,
   ops_alert_rule_set_enabled (rule, FALSE);
   ops_alert_db_save_rule (other, rule, &error);
   g_assert_no_error (error);
-  ops_clock_advance (fixture->clock, 1 * G_USEC_PER_SEC);
+  ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 1 * G_USEC_PER_SEC);
   g_assert_null (open_alert (fixture, "api"));
   {
     g_autofree char *events = take_events (fixture);
@@ -635,7 +636,7 @@ test_stats (Fixture      *fixture,
   gint64        t;
 
   run_steps (fixture, steps);
-  t = ops_clock_get_now (fixture->clock);
+  t = ops_clock_get_real (fixture->clock);
 
   ops_alert_db_query_stats (fixture->store, t - (gint64)7 * 86400 * G_USEC_PER_SEC, t + 1, &stats, &error);
   g_assert_no_error (error);

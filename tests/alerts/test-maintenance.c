@@ -8,6 +8,7 @@
 #include "alerts/ops-alert-db.h"
 #include "alerts/ops-alert-engine.h"
 #include "alerts/ops-maintenance-window.h"
+#include "ops-test-clock.h"
 #include "ops-test-util.h"
 
 /* Maintenance windows: one-off and weekly, in a time zone, across the
@@ -268,7 +269,7 @@ test_engine_across_dst (void)
   g_autofree char *path = ops_test_fresh_db_path ();
   g_autoptr(OpsStore) store = ops_store_open (path, &error);
   g_autoptr(OpsEventBus) bus = ops_event_bus_new ();
-  g_autoptr(OpsClock) clock = ops_clock_new_fake (utc ("2026-03-23T07:10:00Z"));
+  g_autoptr(OpsClock) clock = OPS_CLOCK (ops_test_clock_new_at (utc ("2026-03-23T07:10:00Z")));
   g_autoptr(OpsAlertEngine) engine = NULL;
   g_autoptr(OpsMaintenanceWindow) window = weekly ("mon", "09:00", "1h", "Europe/Berlin");
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
@@ -306,12 +307,12 @@ test_engine_across_dst (void)
         {
           g_clear_object (&engine);
           g_clear_object (&clock);
-          clock = ops_clock_new_fake (utc (steps[i].time));
+          clock = OPS_CLOCK (ops_test_clock_new_at (utc (steps[i].time)));
           engine = ops_alert_engine_new (store, bus, clock, &error);
           g_assert_no_error (error);
         }
-      ops_clock_set_now (clock, utc (steps[i].time));
-      sample = ops_alert_sample_new (i + 1, steps[i].check, ops_clock_get_now (clock),
+      ops_test_clock_set_real (OPS_TEST_CLOCK (clock), utc (steps[i].time));
+      sample = ops_alert_sample_new (i + 1, steps[i].check, ops_clock_get_real (clock),
                                      OPS_SAMPLE_STATUS_DOWN);
       ops_alert_engine_observe (engine, sample);
 

@@ -9,6 +9,7 @@
 #include "alerts/ops-alert-engine.h"
 #include "ops-test-alertmanager.h"
 #include "ops-test-cli.h"
+#include "ops-test-clock.h"
 #include "ops-test-util.h"
 
 /* `opsdeckctl alert …` as an operator or a script uses it: the real
@@ -219,7 +220,7 @@ raise_alert (const char *check)
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsStore) store = ops_store_open_default (&error);
   g_autoptr(OpsEventBus) bus = ops_event_bus_new ();
-  g_autoptr(OpsClock) clock = ops_clock_new_fake (g_get_real_time () - 600 * G_USEC_PER_SEC);
+  g_autoptr(OpsClock) clock = OPS_CLOCK (ops_test_clock_new_at (g_get_real_time () - 600 * G_USEC_PER_SEC));
   g_autoptr(OpsAlertEngine) engine = NULL;
   g_autoptr(OpsAlertSample) sample = NULL;
   g_autoptr(OpsAlert) alert = NULL;
@@ -227,7 +228,7 @@ raise_alert (const char *check)
   g_assert_no_error (error);
   engine = ops_alert_engine_new (store, bus, clock, &error);
   g_assert_no_error (error);
-  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_now (clock),
+  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_real (clock),
                                  OPS_SAMPLE_STATUS_DOWN);
   ops_alert_sample_set_error (sample, "connection refused");
   ops_alert_engine_observe (engine, sample);

@@ -10,6 +10,7 @@
 #include "notify/ops-alert-actions.h"
 #include "notify/ops-desktop-notifier.h"
 #include "ops-test-dunst.h"
+#include "ops-test-clock.h"
 #include "ops-test-util.h"
 
 /* Desktop notifications against the real dunst on the test's session
@@ -50,7 +51,7 @@ fixture_set_up (Fixture      *fixture,
   fixture->store = ops_store_open (path, &error);
   g_assert_no_error (error);
   fixture->bus = ops_event_bus_new ();
-  fixture->clock = ops_clock_new_fake (g_get_real_time ());
+  fixture->clock = OPS_CLOCK (ops_test_clock_new_at (g_get_real_time ()));
   fixture->engine = ops_alert_engine_new (fixture->store, fixture->bus, fixture->clock, &error);
   g_assert_no_error (error);
   fixture->notifier = ops_desktop_notifier_new (fixture->application, fixture->bus,
@@ -85,7 +86,7 @@ report (Fixture        *fixture,
   g_autoptr(OpsAlertSample) sample = NULL;
   GListModel *open = ops_alert_engine_get_open_alerts (fixture->engine);
 
-  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_now (fixture->clock),
+  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_real (fixture->clock),
                                  status);
   ops_alert_sample_set_error (sample, error);
   ops_alert_engine_observe (fixture->engine, sample);
@@ -202,7 +203,7 @@ test_resolved_is_withdrawn (Fixture      *fixture,
   g_assert_true (ops_test_wait_until (displayed_is, &one, 10000));
   ops_test_dunst_sync (fixture->dunst);
 
-  ops_clock_advance (fixture->clock, 30 * G_USEC_PER_SEC);
+  ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 30 * G_USEC_PER_SEC);
   g_assert_cmpint (report (fixture, "db", OPS_SAMPLE_STATUS_HEALTHY, NULL), ==, 0);
   g_assert_true (ops_test_wait_until (displayed_is, &none, 10000));
   history = ops_test_dunst_ctl (fixture->dunst, "history", NULL);
@@ -231,7 +232,7 @@ report_latency (Fixture    *fixture,
 {
   g_autoptr(OpsAlertSample) sample = NULL;
 
-  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_now (fixture->clock),
+  sample = ops_alert_sample_new (g_str_hash (check), check, ops_clock_get_real (fixture->clock),
                                  OPS_SAMPLE_STATUS_HEALTHY);
   ops_alert_sample_set_metric (sample, "latency_ms", latency_ms);
   ops_alert_engine_observe (fixture->engine, sample);
@@ -260,7 +261,7 @@ test_minimum_severity (Fixture      *fixture,
 
   ops_settings_set_string (settings, OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY, "warning", &error);
   g_assert_no_error (error);
-  ops_clock_advance (fixture->clock, 10 * G_USEC_PER_SEC);
+  ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 10 * G_USEC_PER_SEC);
   report_latency (fixture, "slow", 100);
   report_latency (fixture, "slow", 900);
   g_assert_true (ops_test_dunst_wait_printed (fixture->dunst, "summary: 'slow: warning'", 10000));

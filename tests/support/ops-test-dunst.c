@@ -10,34 +10,7 @@
 
 #include "ops-test-dunst.h"
 #include "ops-test-process.h"
-
-/**
- * ops_test_wait_until:
- * @condition: checked after each main-context iteration
- * @data: data for @condition
- * @timeout_ms: how long to wait
- *
- * Iterates the thread-default main context until @condition holds.
- *
- * Returns: whether it held before the time ran out
- */
-gboolean
-ops_test_wait_until (gboolean (*condition) (gpointer data),
-                     gpointer data,
-                     guint    timeout_ms)
-{
-  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
-
-  while (!condition (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (10 * 1000);
-    }
-
-  return TRUE;
-}
+#include "ops-test-util.h"
 
 static gboolean
 name_has_owner (gpointer data)

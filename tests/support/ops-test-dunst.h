@@ -35,9 +35,6 @@ guint         ops_test_dunst_count           (OpsTestDunst *self,
                                               const char   *which);
 void          ops_test_dunst_choose          (OpsTestDunst *self,
                                               const char   *text);
-gboolean      ops_test_wait_until            (gboolean    (*condition) (gpointer data),
-                                              gpointer      data,
-                                              guint         timeout_ms);
 /* clang-format on */
 
 G_END_DECLS

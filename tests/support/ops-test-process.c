@@ -8,11 +8,67 @@
 #include <glib/gstdio.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "ops-test-process.h"
+
+/*
+ * Servers a test started must not outlive it, even when an assertion
+ * aborts it before its teardown: each runs in a process group of its
+ * own, and a handler for the signals a failing test dies of kills those
+ * groups first.
+ */
+
+#define MAX_GROUPS 64
+
+static volatile sig_atomic_t groups[MAX_GROUPS];
+static gsize                 handlers_installed;
+
+static void
+kill_groups_handler (int signum)
+{
+  for (guint i = 0; i < MAX_GROUPS; i++)
+    if (groups[i] > 0)
+      kill (-groups[i], SIGKILL);
+
+  signal (signum, SIG_DFL);
+  raise (signum);
+}
+
+static void
+install_handlers (void)
+{
+  if (g_once_init_enter (&handlers_installed))
+    {
+      static const int signals[] = { SIGABRT, SIGTRAP, SIGSEGV, SIGBUS, SIGTERM, SIGINT };
+
+      for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+        signal (signals[i], kill_groups_handler);
+      g_once_init_leave (&handlers_installed, 1);
+    }
+}
+
+static void
+remember_group (pid_t pid)
+{
+  for (guint i = 0; i < MAX_GROUPS; i++)
+    if (groups[i] == 0)
+      {
+        groups[i] = pid;
+        return;
+      }
+}
+
+static void
+forget_group (pid_t pid)
+{
+  for (guint i = 0; i < MAX_GROUPS; i++)
+    if (groups[i] == pid)
+      groups[i] = 0;
+}
 
 /**
  * ops_test_free_port:
@@ -138,6 +194,9 @@ ops_test_process_read_log (OpsTestProcess *self)
 void
 ops_test_process_die_with_parent (gpointer user_data)
 {
+  /* A group of its own, so that what it starts (workers, a server behind
+   * runuser) can be killed with it. */
+  setpgid (0, 0);
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
@@ -175,10 +234,13 @@ ops_test_process_start (const char        *name,
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_cwd (launcher, dir);
   g_subprocess_launcher_set_child_setup (launcher, ops_test_process_die_with_parent, NULL, NULL);
+  install_handlers ();
   self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (self->process == NULL)
     g_error ("Could not start %s (%s): %s. Is it installed (build-aux/packages-test.txt)?",
              name, argv[0], error->message);
+  self->group = atoi (g_subprocess_get_identifier (self->process));
+  remember_group (self->group);
 
   if (!ops_test_wait_for_port (port, self->process, 20000))
     {
@@ -214,6 +276,13 @@ ops_test_process_stop (OpsTestProcess *self)
       if (g_subprocess_get_identifier (self->process) != NULL)
         g_subprocess_force_exit (self->process);
       g_subprocess_wait (self->process, NULL, NULL);
+    }
+
+  /* What the server left behind in its group (workers) goes too. */
+  if (self->group > 0)
+    {
+      kill (-self->group, SIGKILL);
+      forget_group (self->group);
     }
 
   g_clear_object (&self->process);

@@ -15,6 +15,7 @@ typedef struct
   char        *log_path; /* shown when it fails to start */
   GSubprocess *process;
   guint16      port;
+  int          group; /* its process group, killed on abort */
 } OpsTestProcess;
 
 /* clang-format off */

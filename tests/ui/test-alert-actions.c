@@ -259,7 +259,7 @@ test_acknowledge_starts_the_app (void)
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(OpsStore) store = NULL;
   g_autoptr(OpsEventBus) events = ops_event_bus_new ();
-  g_autoptr(OpsClock) clock = ops_clock_new_system ();
+  g_autoptr(OpsClock) clock = ops_clock_new ();
   g_autoptr(OpsAlertSample) sample = NULL;
   GVariantBuilder parameters;
   StoredAlert     wait = { NULL, 0 };

@@ -255,6 +255,55 @@ ops_alert_db_remove_dependency (OpsStore   *store,
   return TRUE;
 }
 
+/**
+ * ops_alert_db_rename_check:
+ * @store: a #OpsStore
+ * @old_name: the check's name before
+ * @new_name: its name now
+ * @error: return location for a #GError
+ *
+ * Makes the rules and maintenance windows scoped to the check, and the
+ * dependencies that name it, follow a rename.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+ops_alert_db_rename_check (OpsStore   *store,
+                           const char *old_name,
+                           const char *new_name,
+                           GError    **error)
+{
+  static const char *const statements[] = {
+    "UPDATE alert_rules SET scope_value = ?2 WHERE scope_kind = 'check' AND scope_value = ?1",
+    "UPDATE maintenance_windows SET scope_value = ?2 WHERE scope_kind = 'check' AND scope_value = ?1",
+    "UPDATE OR REPLACE alert_dependencies SET check_name = ?2 WHERE check_name = ?1",
+    "UPDATE OR REPLACE alert_dependencies SET parent_name = ?2 WHERE parent_name = ?1",
+  };
+
+  if (!ops_store_exec (store, "SAVEPOINT rename_check", error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = ops_store_prepare (store, statements[i], error);
+
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_text (stmt, 1, old_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, new_name, -1, SQLITE_TRANSIENT);
+      if (!_ops_alert_db_step_done (store, stmt, _("Could not rename the check in the alert rules"),
+                                    error))
+        goto fail;
+    }
+
+  return ops_store_exec (store, "RELEASE rename_check", error);
+
+fail:
+  sqlite3_exec (ops_store_get_handle (store), "ROLLBACK TO rename_check; RELEASE rename_check",
+                NULL, NULL, NULL);
+  return FALSE;
+}
+
 /* maintenance windows */
 
 static OpsMaintenanceWindow *

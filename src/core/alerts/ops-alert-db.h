@@ -103,6 +103,10 @@ gboolean              ops_alert_db_remove_dependency  (OpsStore             *sto
                                                        const char           *check,
                                                        const char           *parent,
                                                        GError              **error);
+gboolean              ops_alert_db_rename_check       (OpsStore             *store,
+                                                       const char           *old_name,
+                                                       const char           *new_name,
+                                                       GError              **error);
 gboolean              ops_alert_dependencies_check_cycle (GPtrArray         *dependencies,
                                                        const char           *check,
                                                        const char           *parent,

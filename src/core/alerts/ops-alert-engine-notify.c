@@ -28,7 +28,7 @@
 static gint64
 now (OpsAlertEngine *self)
 {
-  return ops_clock_get_now (self->clock);
+  return ops_clock_get_real (self->clock);
 }
 
 static OpsSettings *

@@ -61,7 +61,7 @@ ops_alert_engine_dispose (GObject *object)
 
   if (self->tick_id != 0)
     {
-      ops_clock_remove (self->clock, self->tick_id);
+      ops_clock_remove_timeout (self->clock, self->tick_id);
       self->tick_id = 0;
     }
 
@@ -111,7 +111,7 @@ ops_alert_engine_init (OpsAlertEngine *self)
 gint64
 _ops_alert_engine_now (OpsAlertEngine *self)
 {
-  return ops_clock_get_now (self->clock);
+  return ops_clock_get_real (self->clock);
 }
 
 void
@@ -441,12 +441,18 @@ ops_alert_engine_tick (OpsAlertEngine *self)
   _ops_alert_engine_consider_all (self);
 }
 
+/* The clock's timeouts fire once: each tick asks for the next. */
 static gboolean
 tick_cb (gpointer user_data)
 {
-  ops_alert_engine_tick (OPS_ALERT_ENGINE (user_data));
+  OpsAlertEngine *self = user_data;
 
-  return G_SOURCE_CONTINUE;
+  self->tick_id = 0;
+  ops_alert_engine_tick (self);
+  if (self->tick_id == 0)
+    self->tick_id = ops_clock_add_timeout (self->clock, OPS_ALERT_ENGINE_TICK_MS * 1000, tick_cb, self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -534,7 +540,7 @@ ops_alert_engine_new (OpsStore    *store,
     return NULL;
 
   self->data_version = read_data_version (self);
-  self->tick_id = ops_clock_add_timeout (clock, OPS_ALERT_ENGINE_TICK_MS, tick_cb, self, NULL);
+  self->tick_id = ops_clock_add_timeout (clock, OPS_ALERT_ENGINE_TICK_MS * 1000, tick_cb, self);
 
   return g_steal_pointer (&self);
 }

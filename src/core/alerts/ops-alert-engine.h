@@ -6,7 +6,7 @@
 #include "events/ops-event-bus.h"
 #include "ops-alert-sample.h"
 #include "ops-alert.h"
-#include "ops-clock.h"
+#include "health/ops-clock.h"
 #include "store/ops-store.h"
 
 G_BEGIN_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "alerts/ops-alert-config.h"
+#include "health/ops-health-config.h"
 #include "ops-config.h"
 #include "loadtest/ops-load-store.h"
 #include "store/ops-settings.h"
@@ -248,7 +249,8 @@ loadtest_validate (OpsStore *store,
 
 static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
-  { "health", empty_export, NULL, NULL, NULL },
+  { "health", ops_health_config_export, ops_health_config_validate, ops_health_config_apply,
+    ops_health_config_applied },
   { "alerts", ops_alert_config_export, ops_alert_config_validate, ops_alert_config_apply, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
   { "loadtest", ops_load_store_export_section, loadtest_validate, ops_load_store_apply_section, NULL },

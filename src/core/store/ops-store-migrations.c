@@ -46,6 +46,62 @@ static const char load_testing_sql[] =
   "  PRIMARY KEY (run_id, second)"
   ") WITHOUT ROWID;";
 
+/* Health checks, their raw samples and hourly/daily rollups (issue 3).
+ * Times are microseconds since 1970 (UTC); latencies of samples are
+ * microseconds, those of rollups milliseconds. A removed check keeps its
+ * row (removed_at) until its history is deleted in small batches. */
+static const char health_schema_sql[] =
+    "CREATE TABLE health_checks ("
+    "  id                INTEGER PRIMARY KEY,"
+    "  name              TEXT NOT NULL,"
+    "  kind              TEXT NOT NULL,"
+    "  target            TEXT NOT NULL,"
+    "  interval_ms       INTEGER NOT NULL,"
+    "  timeout_ms        INTEGER NOT NULL,"
+    "  failure_threshold INTEGER NOT NULL DEFAULT 1,"
+    "  success_threshold INTEGER NOT NULL DEFAULT 1,"
+    "  environment       TEXT NOT NULL DEFAULT 'production',"
+    "  tags              TEXT NOT NULL DEFAULT '[]',"
+    "  conditions        TEXT NOT NULL DEFAULT '[]',"
+    "  options           TEXT NOT NULL DEFAULT '{}',"
+    "  enabled           INTEGER NOT NULL DEFAULT 1,"
+    "  paused            INTEGER NOT NULL DEFAULT 0,"
+    "  has_secret        INTEGER NOT NULL DEFAULT 0,"
+    "  created_at        INTEGER NOT NULL,"
+    "  updated_at        INTEGER NOT NULL,"
+    "  removed_at        INTEGER"
+    ");"
+    "CREATE UNIQUE INDEX health_checks_name ON health_checks (name) WHERE removed_at IS NULL;"
+    "CREATE TABLE health_samples ("
+    "  check_id      INTEGER NOT NULL,"
+    "  time          INTEGER NOT NULL,"
+    "  status        INTEGER NOT NULL,"
+    "  state         INTEGER NOT NULL,"
+    "  latency_us    INTEGER,"
+    "  dns_us        INTEGER,"
+    "  connect_us    INTEGER,"
+    "  tls_us        INTEGER,"
+    "  first_byte_us INTEGER,"
+    "  download_us   INTEGER,"
+    "  error         TEXT"
+    ");"
+    "CREATE INDEX health_samples_check_time ON health_samples (check_id, time);"
+    "CREATE TABLE health_rollups ("
+    "  check_id      INTEGER NOT NULL,"
+    "  resolution    INTEGER NOT NULL,"
+    "  start         INTEGER NOT NULL,"
+    "  count         INTEGER NOT NULL,"
+    "  failures      INTEGER NOT NULL,"
+    "  latency_count INTEGER NOT NULL,"
+    "  latency_min   REAL,"
+    "  latency_max   REAL,"
+    "  latency_sum   REAL NOT NULL DEFAULT 0,"
+    "  latency_p95   REAL,"
+    "  finalized     INTEGER NOT NULL DEFAULT 0,"
+    "  PRIMARY KEY (check_id, resolution, start)"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX health_rollups_open ON health_rollups (start) WHERE finalized = 0;";
+
 /* Alerts (issue 5): rules, the alerts they raise and the timeline of
  * each, dependencies between checks, maintenance windows and Alertmanager
  * sources. Times are microseconds since 1970 (UTC); durations are
@@ -207,14 +263,19 @@ static const OpsMigration migrations[] = {
       ");",
   },
   {
-    3,
-    "load testing scenarios and runs",
-    load_testing_sql,
+      3,
+      "load testing scenarios and runs",
+      load_testing_sql,
   },
   {
-    4,
-    "alert rules, alerts, dependencies, maintenance windows",
-    alerts_schema_sql,
+      4,
+      "health checks, samples and rollups",
+      health_schema_sql,
+  },
+  {
+      5,
+      "alert rules, alerts, dependencies, maintenance windows",
+      alerts_schema_sql,
   },
 };
 
