@@ -451,10 +451,14 @@ static void
 test_blocked_by (Fixture      *fixture,
                  gconstpointer data)
 {
+  /* The host notices first; it waits for its dependents' results, so
+   * that its notification counts them. */
   static const Step steps[] = {
-    SAMPLE ("host", "down"), WAIT (1), SAMPLE ("web1", "down"), SAMPLE ("web2", "down"),
-    SAMPLE ("web3", "down"), SAMPLE ("web4", "down"), SAMPLE ("web5", "down"),
-    EVENTS ("firing:host/critical"), END
+    SAMPLE ("host", "healthy"), SAMPLE ("web1", "healthy"), SAMPLE ("web2", "healthy"),
+    SAMPLE ("web3", "healthy"), SAMPLE ("web4", "healthy"), SAMPLE ("web5", "healthy"),
+    WAIT (30), SAMPLE ("host", "down"), EVENTS (""),
+    WAIT (1), SAMPLE ("web1", "down"), SAMPLE ("web2", "down"), SAMPLE ("web3", "down"),
+    SAMPLE ("web4", "down"), EVENTS (""), SAMPLE ("web5", "down"), END
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlert) stored = NULL;
@@ -465,6 +469,12 @@ test_blocked_by (Fixture      *fixture,
 
   dependencies (fixture);
   run_steps (fixture, steps);
+
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  g_assert_cmpstr (ops_event_get_kind (g_ptr_array_index (fixture->events, 0)), ==, "alert.firing");
+  g_assert_cmpint (g_variant_get_int64 (ops_event_get_field (g_ptr_array_index (fixture->events, 0),
+                                                             "dependents")),
+                   ==, 5);
 
   host = open_alert (fixture, "host");
   g_assert_cmpuint (ops_alert_get_dependents (host), ==, 5);

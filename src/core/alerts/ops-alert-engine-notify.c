@@ -22,7 +22,9 @@
  *   dependents);
  * - while its parents have not reported since it began, for at most the
  *   dependency grace period, so that a host outage seen first by the
- *   dependents still ends up as one notification;
+ *   dependents still ends up as one notification; and, for at most
+ *   OPS_ALERT_ENGINE_DEPENDENTS_WAIT_S, while its dependents have not, so
+ *   that its notification counts those the outage took down;
  * - while its rule and check flap: the flapping itself is notified once. */
 
 static gint64
@@ -129,21 +131,29 @@ find_root (OpsAlertEngine *self,
   return NULL;
 }
 
-/* Whether a parent of @check has not reported since @since. */
+/* Whether a check @check depends on (@upward) or that depends on it has
+ * not reported since @since. Checks never heard of are not waited for. */
 static gboolean
-parents_pending (OpsAlertEngine *self,
-                 CheckState     *check,
-                 gint64          since)
+neighbours_pending (OpsAlertEngine *self,
+                    CheckState     *check,
+                    gboolean        upward,
+                    gint64          since)
 {
   for (guint i = 0; i < self->dependencies->len; i++)
     {
       OpsAlertDependency *dependency = g_ptr_array_index (self->dependencies, i);
+      const char         *self_end = upward ? dependency->check : dependency->parent;
+      const char         *other_end = upward ? dependency->parent : dependency->check;
       CheckState         *parent;
 
-      if (!g_str_equal (dependency->check, check->name))
+      if (!g_str_equal (self_end, check->name))
         continue;
 
-      parent = g_hash_table_lookup (self->check_names, dependency->parent);
+      parent = g_hash_table_lookup (self->check_names, other_end);
+      /* A dependent that is down already is counted; one that is up may
+       * not have noticed yet. */
+      if (!upward && is_down (parent))
+        continue;
       if (parent != NULL && parent->last_time < since)
         return TRUE;
     }
@@ -218,7 +228,9 @@ _ops_alert_engine_publish (OpsAlertEngine *self,
   g_autoptr(GHashTable) visited = g_hash_table_new (g_str_hash, g_str_equal);
   guint dependents;
 
-  dependents = MAX (alert->dependents, count_down_descendants (self, alert->check_name, visited));
+  /* Counted first: MAX() would count twice. */
+  dependents = count_down_descendants (self, alert->check_name, visited);
+  dependents = MAX (alert->dependents, dependents);
 
   event = ops_event_new (kind, alert->severity, "alerts", alert->check_name);
   ops_event_set_timestamp (event, now (self));
@@ -333,7 +345,13 @@ _ops_alert_engine_consider (OpsAlertEngine *self,
     return;
 
   /* The parents may not have noticed the outage yet. */
-  if (parents_pending (self, check, alert->pending_at) && t - alert->pending_at < grace)
+  if (neighbours_pending (self, check, TRUE, alert->pending_at) && t - alert->pending_at < grace)
+    return;
+
+  /* Nor the dependents: a moment for them, so that the notification
+   * counts those the outage took down. */
+  if (neighbours_pending (self, check, FALSE, alert->pending_at) &&
+      t - alert->pending_at < MIN (grace, OPS_ALERT_ENGINE_DEPENDENTS_WAIT_S * G_USEC_PER_SEC))
     return;
 
   if (series->flapping)
@@ -416,11 +434,16 @@ _ops_alert_engine_consider_check (OpsAlertEngine *self,
 {
   g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean has_dependents = FALSE;
+  gboolean has_parents = FALSE;
   guint    n = g_list_model_get_n_items (G_LIST_MODEL (self->open_alerts));
 
-  for (guint i = 0; i < self->dependencies->len && !has_dependents; i++)
-    has_dependents = g_str_equal (((OpsAlertDependency *)g_ptr_array_index (self->dependencies, i))->parent,
-                                  check->name);
+  for (guint i = 0; i < self->dependencies->len; i++)
+    {
+      OpsAlertDependency *dependency = g_ptr_array_index (self->dependencies, i);
+
+      has_dependents = has_dependents || g_str_equal (dependency->parent, check->name);
+      has_parents = has_parents || g_str_equal (dependency->check, check->name);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -428,11 +451,15 @@ _ops_alert_engine_consider_check (OpsAlertEngine *self,
 
       if (alert->check_id == check->id)
         g_ptr_array_add (alerts, g_object_ref (alert));
-      else if (has_dependents)
+      else if (has_dependents || has_parents)
         {
-          g_autoptr(GHashTable) visited = g_hash_table_new (g_str_hash, g_str_equal);
+          g_autoptr(GHashTable) below = g_hash_table_new (g_str_hash, g_str_equal);
+          g_autoptr(GHashTable) above = g_hash_table_new (g_str_hash, g_str_equal);
 
-          if (depends_on (self, alert->check_name, check->name, visited))
+          /* Its dependents may be blocked or freed, its parents may have
+           * waited for it to report. */
+          if ((has_dependents && depends_on (self, alert->check_name, check->name, below)) ||
+              (has_parents && depends_on (self, check->name, alert->check_name, above)))
             g_ptr_array_add (alerts, g_object_ref (alert));
         }
     }

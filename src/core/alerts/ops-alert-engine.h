@@ -15,6 +15,10 @@ G_BEGIN_DECLS
  * checks gone quiet, maintenance windows, re-notification. */
 #define OPS_ALERT_ENGINE_TICK_MS 1000
 
+/* How long the alert of a check that others depend on waits for their
+ * results before it is notified, at most. */
+#define OPS_ALERT_ENGINE_DEPENDENTS_WAIT_S 5
+
 #define OPS_TYPE_ALERT_ENGINE (ops_alert_engine_get_type ())
 
 G_DECLARE_FINAL_TYPE (OpsAlertEngine, ops_alert_engine, OPS, ALERT_ENGINE, GObject)
