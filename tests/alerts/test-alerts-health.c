@@ -188,20 +188,6 @@ count_printed (Fixture *fixture)
   return count;
 }
 
-typedef struct
-{
-  OpsTestDunst *dunst;
-  guint         displayed;
-} WaitCount;
-
-static gboolean
-displayed_is (gpointer data)
-{
-  WaitCount *wait = data;
-
-  return ops_test_dunst_count (wait->dunst, "displayed") == wait->displayed;
-}
-
 /* A check goes down when nginx stops and comes back when it starts; a
  * threshold rule reads a value the probe measured. */
 static void
@@ -213,7 +199,6 @@ test_down_and_back (Fixture      *fixture,
   g_autoptr(OpsAlert) alert = NULL;
   g_autofree char *history = NULL;
   g_autofree char *printed = NULL;
-  WaitCount        none = { fixture->dunst, 0 };
   OpsCheck        *gone;
   const char      *allow_404[] = { "[STATUS] < 500", NULL };
 
@@ -256,7 +241,7 @@ test_down_and_back (Fixture      *fixture,
   g_assert_cmpint (ops_alert_get_state (alert), ==, OPS_ALERT_STATE_RESOLVED);
   g_assert_cmpstr (ops_alert_get_resolve_note (alert), ==, "The condition cleared.");
   g_free (ops_test_dunst_ctl (fixture->dunst, "close-all", NULL));
-  g_assert_true (ops_test_wait_until (displayed_is, &none, 10000));
+  g_assert_true (ops_test_dunst_wait_displayed (fixture->dunst, 0, 10000));
   history = ops_test_dunst_ctl (fixture->dunst, "history", NULL);
   g_assert_nonnull (strstr (history, "web: critical"));
 }

@@ -110,20 +110,6 @@ acknowledged (gpointer data)
   return ops_alert_get_state (alert) == OPS_ALERT_STATE_ACKNOWLEDGED;
 }
 
-typedef struct
-{
-  OpsTestDunst *dunst;
-  guint         displayed;
-} WaitCount;
-
-static gboolean
-displayed_is (gpointer data)
-{
-  WaitCount *wait = data;
-
-  return ops_test_dunst_count (wait->dunst, "displayed") == wait->displayed;
-}
-
 /* Everything dunst printed about the notification whose title is @title. */
 static char *
 printed_block (Fixture    *fixture,
@@ -149,7 +135,6 @@ test_firing_then_acknowledged (Fixture      *fixture,
   g_autofree char *acknowledge = NULL;
   g_autofree char *open = NULL;
   g_autofree char *history = NULL;
-  WaitCount        none = { fixture->dunst, 0 };
   OpsAlert        *alert;
   gint64           id;
 
@@ -186,7 +171,7 @@ test_firing_then_acknowledged (Fixture      *fixture,
   g_object_unref (alert);
 
   /* Acknowledged: the notification is gone from the screen, into history. */
-  g_assert_true (ops_test_wait_until (displayed_is, &none, 10000));
+  g_assert_true (ops_test_dunst_wait_displayed (fixture->dunst, 0, 10000));
   history = ops_test_dunst_ctl (fixture->dunst, "history", NULL);
   g_assert_nonnull (strstr (history, "api.example.com: critical"));
 }
@@ -195,17 +180,15 @@ static void
 test_resolved_is_withdrawn (Fixture      *fixture,
                             gconstpointer data)
 {
-  WaitCount        one = { fixture->dunst, 1 };
-  WaitCount        none = { fixture->dunst, 0 };
   g_autofree char *history = NULL;
 
   report (fixture, "db", OPS_SAMPLE_STATUS_DOWN, "timed out after 10 s");
-  g_assert_true (ops_test_wait_until (displayed_is, &one, 10000));
+  g_assert_true (ops_test_dunst_wait_displayed (fixture->dunst, 1, 10000));
   ops_test_dunst_sync (fixture->dunst);
 
   ops_test_clock_advance (OPS_TEST_CLOCK (fixture->clock), 30 * G_USEC_PER_SEC);
   g_assert_cmpint (report (fixture, "db", OPS_SAMPLE_STATUS_HEALTHY, NULL), ==, 0);
-  g_assert_true (ops_test_wait_until (displayed_is, &none, 10000));
+  g_assert_true (ops_test_dunst_wait_displayed (fixture->dunst, 0, 10000));
   history = ops_test_dunst_ctl (fixture->dunst, "history", NULL);
   g_assert_nonnull (strstr (history, "db: critical"));
   g_assert_nonnull (strstr (history, "timed out after 10 s"));

@@ -243,3 +243,28 @@ ops_test_dunst_choose (OpsTestDunst *self,
   g_file_set_contents (self->choice_path, line, -1, &error);
   g_assert_no_error (error);
 }
+
+typedef struct
+{
+  OpsTestDunst *dunst;
+  guint         displayed;
+} WaitDisplayed;
+
+static gboolean
+displayed_is (gpointer data)
+{
+  WaitDisplayed *wait = data;
+
+  return ops_test_dunst_count (wait->dunst, "displayed") == wait->displayed;
+}
+
+/* Waits, iterating the main context, until @n notifications are on screen. */
+gboolean
+ops_test_dunst_wait_displayed (OpsTestDunst *self,
+                               guint         n,
+                               guint         timeout_ms)
+{
+  WaitDisplayed wait = { self, n };
+
+  return ops_test_wait_until (displayed_is, &wait, timeout_ms);
+}

@@ -31,6 +31,9 @@ char         *ops_test_dunst_ctl             (OpsTestDunst *self,
                                               const char   *first_arg,
                                               ...) G_GNUC_NULL_TERMINATED;
 void          ops_test_dunst_sync            (OpsTestDunst *self);
+gboolean      ops_test_dunst_wait_displayed  (OpsTestDunst *self,
+                                              guint         n,
+                                              guint         timeout_ms);
 guint         ops_test_dunst_count           (OpsTestDunst *self,
                                               const char   *which);
 void          ops_test_dunst_choose          (OpsTestDunst *self,

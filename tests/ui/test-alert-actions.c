@@ -133,12 +133,6 @@ acknowledged (gpointer data)
   return ops_alert_get_state (data) == OPS_ALERT_STATE_ACKNOWLEDGED;
 }
 
-static gboolean
-nothing_displayed (gpointer data)
-{
-  return ops_test_dunst_count (data, "displayed") == 0;
-}
-
 static void
 test_acknowledge_in_background (void)
 {
@@ -164,7 +158,7 @@ test_acknowledge_in_background (void)
   activate_over_dbus (app, "alert-acknowledge", id);
   g_assert_true (ops_test_wait_until (acknowledged, alert, 10000));
   g_assert_cmpstr (ops_alert_get_acknowledged_by (alert), ==, g_get_user_name ());
-  g_assert_true (ops_test_wait_until (nothing_displayed, dunst, 10000));
+  g_assert_true (ops_test_dunst_wait_displayed (dunst, 0, 10000));
   flush_events ();
   g_assert_null (gtk_application_get_windows (GTK_APPLICATION (app)));
 
