@@ -7,6 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "alerts/ops-alert-health-feed.h"
+#include "notify/ops-alert-actions.h"
+#include "notify/ops-desktop-notifier.h"
 #include "ops-application.h"
 #include "ops-paths.h"
 #include "ops-preferences-window.h"
@@ -19,10 +22,14 @@ struct _OpsApplication
   AdwApplication parent_instance;
 
   /* Owned */
-  OpsStore        *store;
-  OpsEventBus     *event_bus;
-  OpsHealthEngine *health_engine;
-  GError      *store_error;
+  OpsStore           *store;
+  OpsEventBus        *event_bus;
+  GError             *store_error;
+  OpsClock           *clock;
+  OpsHealthEngine    *health_engine;
+  OpsAlertEngine     *alert_engine;
+  OpsAlertHealthFeed *health_feed;
+  OpsDesktopNotifier *notifier;
 
   gboolean held;
   gboolean moved_aside_reported;
@@ -125,11 +132,52 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The Open button of an alert's notification: the window, on that alert.
+ * Until the Alerts view exists (issue 4), the Health tab and a toast that
+ * names the alert. */
+static void
+alert_open_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  OpsApplication *self = user_data;
+  GtkWindow      *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (OPS_IS_WINDOW (window))
+    ops_window_show_alert (OPS_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
 };
+
+static void
+start_alerts (OpsApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSimpleAction) open = NULL;
+
+  self->clock = ops_clock_new ();
+  self->alert_engine = ops_alert_engine_new (self->store, self->event_bus, self->clock, &error);
+  if (self->alert_engine == NULL)
+    {
+      g_warning ("Alerts are off: %s", error->message);
+      return;
+    }
+
+  /* Both work without a window: Acknowledge acknowledges, Open opens one. */
+  ops_alert_actions_install (G_ACTION_MAP (self), self->alert_engine);
+  open = g_simple_action_new (OPS_ALERT_ACTION_OPEN, G_VARIANT_TYPE_INT64);
+  g_signal_connect (open, "activate", G_CALLBACK (alert_open_activated), self);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (open));
+
+  self->notifier = ops_desktop_notifier_new (G_APPLICATION (self), self->event_bus,
+                                             ops_store_get_settings (self->store));
+}
 
 static int
 ops_application_handle_local_options (GApplication *application,
@@ -182,16 +230,22 @@ ops_application_startup (GApplication *application)
                            G_CONNECT_SWAPPED);
   update_hold (self);
 
+  start_alerts (self);
+
   /* The checks are watched from the start, window or not. */
   {
     g_autoptr(GError) error = NULL;
 
-    self->health_engine = ops_health_engine_new (self->store, self->event_bus, NULL, &error);
+    self->health_engine = ops_health_engine_new (self->store, self->event_bus, self->clock, &error);
     if (self->health_engine != NULL)
       ops_health_engine_start (self->health_engine);
     else
       g_warning ("The health checks cannot run: %s", error->message);
   }
+
+  /* Their results feed the alerts. */
+  if (self->health_engine != NULL && self->alert_engine != NULL)
+    self->health_feed = ops_alert_health_feed_new (self->alert_engine, self->health_engine);
 }
 
 static void
@@ -291,8 +345,12 @@ ops_application_shutdown (GApplication *application)
 
   G_APPLICATION_CLASS (ops_application_parent_class)->shutdown (application);
 
+  g_clear_object (&self->health_feed);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->alert_engine);
   /* Before the store: the engine writes the results it still holds. */
   g_clear_object (&self->health_engine);
+  g_clear_object (&self->clock);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
 }
@@ -302,7 +360,11 @@ ops_application_finalize (GObject *object)
 {
   OpsApplication *self = OPS_APPLICATION (object);
 
+  g_clear_object (&self->health_feed);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->alert_engine);
   g_clear_object (&self->health_engine);
+  g_clear_object (&self->clock);
   g_clear_object (&self->store);
   g_clear_object (&self->event_bus);
   g_clear_error (&self->store_error);
@@ -386,4 +448,19 @@ ops_application_get_health_engine (OpsApplication *self)
   g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
 
   return self->health_engine;
+}
+
+/**
+ * ops_application_get_alert_engine:
+ * @self: a #OpsApplication
+ *
+ * Returns: (transfer none) (nullable): the alert engine, or %NULL when the
+ *   database could not be opened
+ */
+OpsAlertEngine *
+ops_application_get_alert_engine (OpsApplication *self)
+{
+  g_return_val_if_fail (OPS_IS_APPLICATION (self), NULL);
+
+  return self->alert_engine;
 }

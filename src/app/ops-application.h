@@ -5,6 +5,7 @@
 
 #include <adwaita.h>
 
+#include "alerts/ops-alert-engine.h"
 #include "events/ops-event-bus.h"
 #include "health/ops-health-engine.h"
 #include "store/ops-store.h"
@@ -20,6 +21,7 @@ OpsApplication  *ops_application_new               (void);
 OpsStore        *ops_application_get_store         (OpsApplication *self);
 OpsEventBus     *ops_application_get_event_bus     (OpsApplication *self);
 OpsHealthEngine *ops_application_get_health_engine (OpsApplication *self);
+OpsAlertEngine  *ops_application_get_alert_engine  (OpsApplication *self);
 /* clang-format on */
 
 G_END_DECLS

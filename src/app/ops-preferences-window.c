@@ -17,6 +17,9 @@ struct _OpsPreferencesWindow
 
   /* Template widgets */
   GtkSwitch     *background_switch;
+  GtkSwitch     *dnd_switch;
+  AdwComboRow   *severity_row;
+  GtkSpinButton *renotify_spin;
   GtkSpinButton *retention_spin;
   GtkLabel      *data_folder_label;
   AdwActionRow  *database_row;
@@ -34,6 +37,36 @@ on_open_folder_clicked_cb (OpsPreferencesWindow *self)
   g_autofree char *uri = g_file_get_uri (folder);
 
   gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+}
+
+/* The rows of the minimum-severity list, in order. */
+static const char *const severities[] = { "info", "warning", "critical" };
+
+static void
+severity_setting_changed_cb (OpsPreferencesWindow *self)
+{
+  g_autofree char *value = NULL;
+
+  value = ops_settings_dup_string (ops_store_get_settings (self->store),
+                                   OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY);
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    if (g_strcmp0 (value, severities[i]) == 0 && adw_combo_row_get_selected (self->severity_row) != i)
+      adw_combo_row_set_selected (self->severity_row, i);
+}
+
+static void
+severity_selected_cb (OpsPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->severity_row);
+
+  if (selected >= G_N_ELEMENTS (severities))
+    return;
+
+  if (!ops_settings_set_string (ops_store_get_settings (self->store),
+                                OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY, severities[selected],
+                                &error))
+    g_warning ("%s", error->message);
 }
 
 static void
@@ -58,6 +91,9 @@ ops_preferences_window_class_init (OpsPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/opsdeck/Opsdeck/ui/ops-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, dnd_switch);
+  gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, severity_row);
+  gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, renotify_spin);
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, retention_spin);
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, data_folder_label);
   gtk_widget_class_bind_template_child (widget_class, OpsPreferencesWindow, database_row);
@@ -88,6 +124,16 @@ ops_preferences_window_new (OpsStore *store)
                      self->background_switch, "active", OPS_SETTINGS_BIND_DEFAULT);
   ops_settings_bind (settings, OPS_SETTINGS_KEY_RETENTION_DAYS,
                      self->retention_spin, "value", OPS_SETTINGS_BIND_DEFAULT);
+  ops_settings_bind (settings, OPS_SETTINGS_KEY_NOTIFY_DO_NOT_DISTURB,
+                     self->dnd_switch, "active", OPS_SETTINGS_BIND_DEFAULT);
+  ops_settings_bind (settings, OPS_SETTINGS_KEY_ALERTS_RENOTIFY_MINUTES,
+                     self->renotify_spin, "value", OPS_SETTINGS_BIND_DEFAULT);
+
+  severity_setting_changed_cb (self);
+  g_signal_connect_object (settings, "changed::" OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY,
+                           G_CALLBACK (severity_setting_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->severity_row, "notify::selected",
+                           G_CALLBACK (severity_selected_cb), self, G_CONNECT_SWAPPED);
 
   gtk_label_set_label (self->data_folder_label, ops_paths_get_data_dir ());
 

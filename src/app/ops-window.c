@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alerts/ops-alert-db.h"
 #include "ops-window.h"
 #include "pages/dr/ops-dr-page.h"
 #include "pages/health/ops-health-page.h"
@@ -279,4 +280,43 @@ ops_window_add_toast (OpsWindow *self,
   g_return_if_fail (OPS_IS_WINDOW (self));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * ops_window_show_alert:
+ * @self: a #OpsWindow
+ * @alert_id: an alert
+ *
+ * Shows an alert: the Health tab, where alerts live, and a toast that
+ * says which alert and why. (The Alerts view of the Health tab will
+ * select it once it exists.)
+ */
+void
+ops_window_show_alert (OpsWindow *self,
+                       gint64     alert_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpsAlert) alert = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast        *toast;
+
+  g_return_if_fail (OPS_IS_WINDOW (self));
+
+  ops_window_show_tab (self, "health");
+
+  alert = ops_alert_db_get_alert (self->store, alert_id, &error);
+  if (alert == NULL)
+    title = g_strdup (error->message);
+  else
+    /* Translators: a toast: the check, the alert's state, and its cause */
+    title = g_strdup_printf (_("%s — %s: %s"), ops_alert_get_check_name (alert),
+                             ops_alert_state_to_label (ops_alert_get_state (alert)),
+                             ops_alert_get_cause (alert));
+
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 10);
+  ops_window_add_toast (self, toast);
 }

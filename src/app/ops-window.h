@@ -20,6 +20,8 @@ void        ops_window_show_tab     (OpsWindow      *self,
 const char *ops_window_get_tab      (OpsWindow      *self);
 void        ops_window_add_toast    (OpsWindow      *self,
                                      AdwToast       *toast);
+void        ops_window_show_alert   (OpsWindow      *self,
+                                     gint64          alert_id);
 /* clang-format on */
 
 G_END_DECLS

@@ -82,6 +82,33 @@ int       ops_cli_check_run      (const OpsCliCommand  *command,
 int       ops_cli_check_history  (const OpsCliCommand  *command,
                                   int                   argc,
                                   char                **argv);
+int       ops_cli_alert_list        (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_show        (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_ack         (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_resolve     (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_stats       (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_rules       (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_maintenance (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_depends     (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
+int       ops_cli_alert_sources     (const OpsCliCommand  *command,
+                                  int                   argc,
+                                  char                **argv);
 /* clang-format on */
 
 G_END_DECLS

@@ -15,6 +15,7 @@ struct _OpsTestClock
 
   GList *timeouts; /* Timeout, by due time */
   gint64 now;
+  gint64 real_offset; /* real time = real_offset + now */
   guint  last_id;
 };
 
@@ -53,7 +54,7 @@ test_get_monotonic (OpsClock *clock)
 static gint64
 test_get_real (OpsClock *clock)
 {
-  return START_REAL_USEC + OPS_TEST_CLOCK (clock)->now;
+  return OPS_TEST_CLOCK (clock)->real_offset + OPS_TEST_CLOCK (clock)->now;
 }
 
 static guint
@@ -119,12 +120,48 @@ static void
 ops_test_clock_init (OpsTestClock *self)
 {
   self->now = 1000 * G_USEC_PER_SEC;
+  self->real_offset = START_REAL_USEC;
 }
 
 OpsTestClock *
 ops_test_clock_new (void)
 {
   return g_object_new (OPS_TYPE_TEST_CLOCK, NULL);
+}
+
+/**
+ * ops_test_clock_new_at:
+ * @real_usec: the real time it shows, in microseconds since 1970 (UTC)
+ *
+ * A test clock set to a given date, for code that cares about the wall
+ * clock: maintenance windows, daylight-saving changes.
+ *
+ * Returns: (transfer full): the clock
+ */
+OpsTestClock *
+ops_test_clock_new_at (gint64 real_usec)
+{
+  OpsTestClock *self = ops_test_clock_new ();
+
+  self->real_offset = real_usec - self->now;
+
+  return self;
+}
+
+/**
+ * ops_test_clock_set_real:
+ * @self: a test clock
+ * @real_usec: the real time to move to; not before the current one
+ *
+ * Moves the clock forward to a date, as ops_test_clock_advance() does.
+ */
+void
+ops_test_clock_set_real (OpsTestClock *self,
+                         gint64        real_usec)
+{
+  g_assert_cmpint (real_usec, >=, self->real_offset + self->now);
+
+  ops_test_clock_advance (self, real_usec - self->real_offset - self->now);
 }
 
 /**

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (OpsTestClock, ops_test_clock, OPS, TEST_CLOCK, OpsClock)
 
 /* clang-format off */
 OpsTestClock *ops_test_clock_new             (void);
+OpsTestClock *ops_test_clock_new_at          (gint64        real_usec);
+void          ops_test_clock_set_real        (OpsTestClock *self,
+                                              gint64        real_usec);
 void          ops_test_clock_advance         (OpsTestClock *self,
                                               gint64        usec);
 gint64        ops_test_clock_get_next_due    (OpsTestClock *self);

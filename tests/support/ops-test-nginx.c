@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-
 #include "ops-test-nginx.h"
 
 /**
@@ -26,6 +25,27 @@ ops_test_nginx_start (const char *server_config,
                       const char *certificate,
                       const char *key)
 {
+  return ops_test_nginx_start_on_port (server_config, certificate, key, 0);
+}
+
+/**
+ * ops_test_nginx_start_on_port:
+ * @server_config: (nullable): as for ops_test_nginx_start()
+ * @certificate: (nullable): as for ops_test_nginx_start()
+ * @key: (nullable): as for ops_test_nginx_start()
+ * @port: the port, or 0 for a free one
+ *
+ * Like ops_test_nginx_start(), on a given port: to start nginx again where
+ * a stopped one served, as after an outage.
+ *
+ * Returns: (transfer full): the running server
+ */
+OpsTestNginx *
+ops_test_nginx_start_on_port (const char *server_config,
+                              const char *certificate,
+                              const char *key,
+                              guint16     port)
+{
   OpsTestNginx    *self = g_new0 (OpsTestNginx, 1);
   g_autofree char *dir = ops_test_make_server_dir ("nginx");
   g_autofree char *conf_path = g_build_filename (dir, "nginx.conf", NULL);
@@ -36,7 +56,7 @@ ops_test_nginx_start (const char *server_config,
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "/usr/sbin/nginx", "-p", dir, "-c", conf_path, "-e", error_log, NULL };
 
-  self->port = ops_test_free_port ();
+  self->port = port != 0 ? port : ops_test_free_port ();
   self->tls = certificate != NULL;
   self->www = g_build_filename (dir, "www", NULL);
   self->access_log = g_build_filename (dir, "access.log", NULL);

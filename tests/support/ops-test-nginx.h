@@ -20,6 +20,10 @@ typedef struct
 OpsTestNginx *ops_test_nginx_start          (const char   *server_config,
                                              const char   *certificate,
                                              const char   *key);
+OpsTestNginx *ops_test_nginx_start_on_port  (const char   *server_config,
+                                             const char   *certificate,
+                                             const char   *key,
+                                             guint16       port);
 void          ops_test_nginx_stop           (OpsTestNginx *self);
 char         *ops_test_nginx_url            (OpsTestNginx *self,
                                              const char   *path);

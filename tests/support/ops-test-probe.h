@@ -4,6 +4,7 @@
 #pragma once
 
 #include "health/ops-probe.h"
+#include "ops-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -20,9 +21,6 @@ void            ops_test_set_conditions (OpsCheck        *check,
 void            ops_test_assert_error   (OpsCheckResult  *result,
                                          OpsHealthStatus  status,
                                          const char      *part);
-gboolean        ops_test_wait_until     (gboolean       (*done) (gpointer),
-                                         gpointer         data,
-                                         guint            timeout_ms);
 /* clang-format on */
 
 G_END_DECLS

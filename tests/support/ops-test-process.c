@@ -189,9 +189,10 @@ ops_test_process_read_log (OpsTestProcess *self)
 }
 
 /* In the child, before exec: die with the test. A test that aborts on a
- * failed assertion then leaves no server behind. */
-static void
-die_with_parent (gpointer user_data)
+ * failed assertion then leaves no server behind. A GSpawnChildSetupFunc
+ * for every helper that starts a program. */
+void
+ops_test_process_die_with_parent (gpointer user_data)
 {
   /* A group of its own, so that what it starts (workers, a server behind
    * runuser) can be killed with it. */
@@ -232,7 +233,7 @@ ops_test_process_start (const char        *name,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
                                         G_SUBPROCESS_FLAGS_STDERR_MERGE);
   g_subprocess_launcher_set_cwd (launcher, dir);
-  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, ops_test_process_die_with_parent, NULL, NULL);
   install_handlers ();
   self->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (self->process == NULL)

@@ -32,6 +32,7 @@ gboolean        ops_test_wait_for_port      (guint16              port,
 char           *ops_test_process_read_log   (OpsTestProcess      *self);
 void            ops_test_process_stop       (OpsTestProcess      *self);
 void            ops_test_remove_tree        (const char          *path);
+void            ops_test_process_die_with_parent (gpointer            user_data);
 /* clang-format on */
 
 G_END_DECLS

@@ -197,3 +197,44 @@ ops_test_sqlite_int (const char *path,
 
   return value;
 }
+
+static gboolean
+tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ops_test_wait_until:
+ * @done: returns %TRUE when the wait is over
+ * @data: data for @done
+ * @timeout_ms: at most this long
+ *
+ * Iterates the main context until @done says so.
+ *
+ * Returns: %TRUE when done, %FALSE after the timeout
+ */
+gboolean
+ops_test_wait_until (gboolean (*done) (gpointer),
+                     gpointer data,
+                     guint    timeout_ms)
+{
+  gint64   deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+  gboolean ok = TRUE;
+  guint    tick;
+
+  /* A tick wakes the loop, so that the deadline is seen. */
+  tick = g_timeout_add (10, tick_cb, NULL);
+  while (!done (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        {
+          ok = FALSE;
+          break;
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (tick);
+
+  return ok;
+}

@@ -22,6 +22,9 @@ void      ops_test_sqlite_exec      (const char   *path,
                                      const char   *sql);
 int       ops_test_sqlite_int       (const char   *path,
                                      const char   *sql);
+gboolean  ops_test_wait_until       (gboolean    (*done) (gpointer),
+                                     gpointer      data,
+                                     guint         timeout_ms);
 /* clang-format on */
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "alerts/ops-alert-config.h"
 #include "health/ops-health-config.h"
 #include "ops-config.h"
 #include "loadtest/ops-load-store.h"
@@ -250,7 +251,7 @@ static const OpsConfigSection sections[] = {
   { "settings", settings_export, settings_validate, settings_apply, settings_applied },
   { "health", ops_health_config_export, ops_health_config_validate, ops_health_config_apply,
     ops_health_config_applied },
-  { "alerts", empty_export, NULL, NULL, NULL },
+  { "alerts", ops_alert_config_export, ops_alert_config_validate, ops_alert_config_apply, NULL },
   { "slack", empty_export, NULL, NULL, NULL },
   { "loadtest", ops_load_store_export_section, loadtest_validate, ops_load_store_apply_section, NULL },
   { "dr", empty_export, NULL, NULL, NULL },

@@ -10,6 +10,8 @@
 /* Every setting Opsdeck knows, with its type, default and range. A key that
  * is not here cannot be read, written or imported. Window geometry is not
  * exported: it belongs to one workstation. */
+static const char *const severities[] = { "info", "warning", "critical", NULL };
+
 static const OpsSettingSpec specs[] = {
   { OPS_SETTINGS_KEY_RUN_IN_BACKGROUND, OPS_SETTING_BOOLEAN, "true", 0, 0, TRUE },
   { OPS_SETTINGS_KEY_RETENTION_DAYS, OPS_SETTING_INT, "30", 1, 3650, TRUE },
@@ -18,6 +20,16 @@ static const OpsSettingSpec specs[] = {
   { OPS_SETTINGS_KEY_WINDOW_HEIGHT, OPS_SETTING_INT, "720", 294, 16384, FALSE },
   { OPS_SETTINGS_KEY_WINDOW_MAXIMIZED, OPS_SETTING_BOOLEAN, "false", 0, 0, FALSE },
   { OPS_SETTINGS_KEY_WINDOW_LAST_TAB, OPS_SETTING_STRING, "health", 0, 0, FALSE },
+  /* Alerts: re-notify a firing alert nobody acknowledged (0: never); a rule
+   * and check flap with more than N changes in M minutes; how long an
+   * alert waits for the checks it depends on to report. */
+  { OPS_SETTINGS_KEY_ALERTS_RENOTIFY_MINUTES, OPS_SETTING_INT, "15", 0, 1440, TRUE },
+  { OPS_SETTINGS_KEY_ALERTS_FLAPPING_CHANGES, OPS_SETTING_INT, "5", 2, 100, TRUE },
+  { OPS_SETTINGS_KEY_ALERTS_FLAPPING_MINUTES, OPS_SETTING_INT, "15", 1, 1440, TRUE },
+  { OPS_SETTINGS_KEY_ALERTS_DEPENDENCY_GRACE, OPS_SETTING_INT, "60", 0, 3600, TRUE },
+  /* Desktop notifications belong to one workstation: not exported. */
+  { OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY, OPS_SETTING_STRING, "warning", 0, 0, FALSE, severities },
+  { OPS_SETTINGS_KEY_NOTIFY_DO_NOT_DISTURB, OPS_SETTING_BOOLEAN, "false", 0, 0, FALSE },
 };
 
 const OpsSettingSpec *

@@ -314,6 +314,14 @@ ops_settings_normalize_text (const char *key,
                        key, MAX_STRING_LENGTH);
           return NULL;
         }
+      if (spec->choices != NULL && !g_strv_contains (spec->choices, text))
+        {
+          g_autofree char *choices = g_strjoinv (", ", (char **)spec->choices);
+
+          g_set_error (error, OPS_STORE_ERROR, OPS_STORE_ERROR_INVALID_VALUE,
+                       _("The setting “%s” must be one of %s, not “%s”."), key, choices, text);
+          return NULL;
+        }
       return g_strdup (text);
 
     default:

@@ -33,6 +33,7 @@ typedef struct
   double         minimum;       /* numbers only; minimum == maximum: no range */
   double         maximum;
   gboolean       exported;      /* part of the exported configuration */
+  const char * const *choices;  /* strings only: the allowed values, or NULL for any */
 } OpsSettingSpec;
 
 #define OPS_SETTINGS_KEY_RUN_IN_BACKGROUND "app.run-in-background"
@@ -42,6 +43,13 @@ typedef struct
 #define OPS_SETTINGS_KEY_WINDOW_HEIGHT     "window.height"
 #define OPS_SETTINGS_KEY_WINDOW_MAXIMIZED  "window.maximized"
 #define OPS_SETTINGS_KEY_WINDOW_LAST_TAB   "window.last-tab"
+
+#define OPS_SETTINGS_KEY_ALERTS_RENOTIFY_MINUTES "alerts.renotify-minutes"
+#define OPS_SETTINGS_KEY_ALERTS_FLAPPING_CHANGES "alerts.flapping-changes"
+#define OPS_SETTINGS_KEY_ALERTS_FLAPPING_MINUTES "alerts.flapping-minutes"
+#define OPS_SETTINGS_KEY_ALERTS_DEPENDENCY_GRACE "alerts.dependency-grace-seconds"
+#define OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY "notifications.minimum-severity"
+#define OPS_SETTINGS_KEY_NOTIFY_DO_NOT_DISTURB   "notifications.do-not-disturb"
 
 #define OPS_TYPE_SETTINGS (ops_settings_get_type ())
 
