@@ -23,6 +23,7 @@ struct _OpsWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwViewStack    *stack;
+  OpsHealthPage   *health_page;
 
   /* Owned */
   OpsStore *store;
@@ -207,6 +208,7 @@ ops_window_class_init (OpsWindowClass *klass)
                                                "/io/github/opsdeck/Opsdeck/ui/ops-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, health_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-tab", "s", show_tab_action);
 
@@ -227,12 +229,21 @@ ops_window_init (OpsWindow *self)
 OpsWindow *
 ops_window_new (OpsApplication *application)
 {
+  OpsWindow *self;
+
   g_return_val_if_fail (OPS_IS_APPLICATION (application), NULL);
 
-  return g_object_new (OPS_TYPE_WINDOW,
+  self = g_object_new (OPS_TYPE_WINDOW,
                        "application", application,
                        "store", ops_application_get_store (application),
                        NULL);
+
+  /* The Health tab shows the checks the application's engine watches. */
+  if (ops_application_get_health_engine (application) != NULL)
+    ops_health_page_set_engines (self->health_page, ops_application_get_health_engine (application),
+                                 ops_application_get_alert_engine (application), self->settings);
+
+  return self;
 }
 
 /**
