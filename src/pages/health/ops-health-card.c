@@ -225,6 +225,8 @@ ops_health_card_dispose (GObject *object)
   g_clear_object (&self->check_signals);
   g_clear_object (&self->check);
   g_clear_weak_pointer (&self->alert_engine);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_CARD);
 
   G_OBJECT_CLASS (ops_health_card_parent_class)->dispose (object);

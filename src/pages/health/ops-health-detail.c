@@ -355,6 +355,8 @@ ops_health_detail_dispose (GObject *object)
   g_clear_object (&self->check);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
   g_clear_weak_pointer (&self->engine);
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_DETAIL);
 
   G_OBJECT_CLASS (ops_health_detail_parent_class)->dispose (object);

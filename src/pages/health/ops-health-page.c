@@ -456,6 +456,8 @@ ops_health_page_dispose (GObject *object)
   if (self->engine != NULL)
     g_signal_handlers_disconnect_by_data (ops_health_engine_get_checks (self->engine), self);
 
+  /* The bin's child is a template child: let the bin drop it first. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_PAGE);
 
   g_clear_object (&self->selection);

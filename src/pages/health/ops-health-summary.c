@@ -190,6 +190,8 @@ ops_health_summary_dispose (GObject *object)
   disconnect_model (self);
   g_clear_handle_id (&self->recount_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_SUMMARY);
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (ops_health_summary_parent_class)->dispose (object);
 }
