@@ -425,6 +425,7 @@ static void
 on_folded_changed_cb (OpsHealthPage *self)
 {
   ops_health_detail_set_folded (self->detail, adw_leaflet_get_folded (self->leaflet));
+  ops_health_summary_set_compact (self->summary, adw_leaflet_get_folded (self->leaflet));
 }
 
 static void

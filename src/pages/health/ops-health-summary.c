@@ -26,6 +26,7 @@ struct _OpsHealthSummary
   GtkWidget parent_instance;
 
   /* Template widgets */
+  GtkBox    *box;
   GtkLabel  *percent_label;
   GtkLabel  *caption_label;
   GtkWidget *environments_box;
@@ -206,6 +207,7 @@ ops_health_summary_class_init (OpsHealthSummaryClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-health-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthSummary, box);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthSummary, percent_label);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthSummary, caption_label);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthSummary, environments_box);
@@ -282,4 +284,22 @@ ops_health_summary_get_counts (OpsHealthSummary *self,
   g_return_if_fail (environment < N_ENVIRONMENTS);
 
   *counts = self->counts[environment];
+}
+
+/**
+ * ops_health_summary_set_compact:
+ * @self: a summary
+ * @compact: whether the tab is narrow
+ *
+ * Narrow, the counts go under the overall health rather than beside it.
+ */
+void
+ops_health_summary_set_compact (OpsHealthSummary *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (OPS_IS_HEALTH_SUMMARY (self));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->box),
+                                  compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL);
+  gtk_box_set_spacing (self->box, compact ? 6 : 18);
 }

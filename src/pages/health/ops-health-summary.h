@@ -25,6 +25,8 @@ G_DECLARE_FINAL_TYPE (OpsHealthSummary, ops_health_summary, OPS, HEALTH_SUMMARY,
 /* clang-format off */
 void    ops_health_summary_set_model   (OpsHealthSummary      *self,
                                         GListModel            *checks);
+void    ops_health_summary_set_compact (OpsHealthSummary      *self,
+                                        gboolean               compact);
 double  ops_health_summary_get_percent (OpsHealthSummary      *self);
 void    ops_health_summary_get_counts  (OpsHealthSummary      *self,
                                         OpsEnvironment         environment,

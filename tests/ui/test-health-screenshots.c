@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copyright 2026 The Opsdeck developers */
+
+#include "config.h"
+
+#include "ops-test-health-page.h"
+#include "ops-test-nginx.h"
+#include "ops-test-util.h"
+
+/* Pictures of the Health tab, light and dark, wide and narrow, saved as
+ * PNG under the build folder (screenshots/) for a person to look at. The
+ * checks probe a real nginx (up) and a closed port (down). */
+
+typedef struct
+{
+  OpsTestHealthPage page;
+  OpsTestNginx     *nginx;
+  OpsCheck         *api;
+} Fixture;
+
+static gboolean
+all_probed (gpointer data)
+{
+  Fixture    *fixture = data;
+  GListModel *checks = G_LIST_MODEL (ops_health_engine_get_checks (fixture->page.engine));
+
+  for (guint i = 0; i < g_list_model_get_n_items (checks); i++)
+    {
+      g_autoptr(OpsCheck) check = g_list_model_get_item (checks, i);
+
+      if (!ops_check_get_paused (check) && ops_check_get_status (check) == OPS_HEALTH_STATUS_UNKNOWN)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static OpsCheck *
+add (Fixture       *fixture,
+     OpsCheckKind   kind,
+     const char    *name,
+     const char    *target,
+     OpsEnvironment environment,
+     const char    *tag)
+{
+  return ops_test_health_page_add (&fixture->page, kind, name, target, environment, tag);
+}
+
+static void
+setup (Fixture      *fixture,
+       gconstpointer data)
+{
+  g_autofree char *health = NULL;
+  g_autofree char *slow = NULL;
+  g_autoptr(OpsCheck) docs = NULL;
+
+  fixture->nginx = ops_test_nginx_start ("location = /health { return 200 \"fine\"; }\n"
+                                         "location = /missing { return 503 \"maintenance\"; }\n",
+                                         NULL, NULL);
+  ops_test_health_page_open (&fixture->page);
+
+  health = ops_test_nginx_url (fixture->nginx, "/health");
+  slow = ops_test_nginx_url (fixture->nginx, "/missing");
+  fixture->api = add (fixture, OPS_CHECK_KIND_HTTP, "Public API", health, OPS_ENVIRONMENT_PRODUCTION, "api");
+  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Checkout service", slow,
+                       OPS_ENVIRONMENT_PRODUCTION, "shop"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_TCP, "Orders database", "127.0.0.1:1",
+                       OPS_ENVIRONMENT_PRODUCTION, "db"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_DNS, "Internal resolver", "localhost",
+                       OPS_ENVIRONMENT_STAGING, "dns"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Staging API", health, OPS_ENVIRONMENT_STAGING,
+                       "api"));
+  docs = add (fixture, OPS_CHECK_KIND_HTTP, "Documentation site", health,
+              OPS_ENVIRONMENT_DEVELOPMENT, "docs");
+  ops_check_set_paused (docs, TRUE);
+
+  /* F5: every running check now, rather than within its interval. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.check-all", NULL));
+  g_assert_true (ops_test_wait_for (all_probed, fixture));
+}
+
+static void
+teardown (Fixture      *fixture,
+          gconstpointer data)
+{
+  g_clear_object (&fixture->api);
+  ops_test_health_page_close (&fixture->page);
+  ops_test_nginx_stop (fixture->nginx);
+}
+
+typedef struct
+{
+  GtkWidget *window;
+  int        width;
+} Size;
+
+static gboolean
+has_width (gpointer data)
+{
+  Size *size = data;
+
+  /* Within the window's own frame: the screen may take a few pixels. */
+  return ABS (gtk_widget_get_width (size->window) - size->width) <= 20;
+}
+
+static gboolean
+one_frame_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+flag_set (gpointer data)
+{
+  return *(gboolean *)data;
+}
+
+/* Renders the window as it is on screen into a PNG. */
+static void
+save_window (GtkWidget  *window,
+             const char *name,
+             int         width,
+             int         height)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  Size         size = { window, width };
+  gboolean     painted = FALSE;
+
+  if (!has_width (&size))
+    {
+      /* A shown window keeps its size: show it again at the new one. */
+      gtk_widget_hide (window);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  if (!ops_test_wait_for (has_width, &size))
+    g_error ("The window is %d pixels wide, not %d.", gtk_widget_get_width (window), width);
+  /* Two frames: the layout, then the paint of what it placed. */
+  for (int i = 0; i < 2; i++)
+    {
+      painted = FALSE;
+      gtk_widget_add_tick_callback (window, one_frame_cb, &painted, NULL);
+      g_assert_true (ops_test_wait_for (flag_set, &painted));
+    }
+  ops_test_flush_events ();
+
+  width = gtk_widget_get_width (window);
+  gdk_paintable_snapshot (paintable, snapshot, width, gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("saved %s", file);
+}
+
+static void
+test_screenshots (Fixture      *fixture,
+                  gconstpointer data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget       *window = GTK_WIDGET (fixture->page.window);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ops_check_get_id (fixture->api));
+  static const struct
+  {
+    AdwColorScheme scheme;
+    const char    *name;
+  } schemes[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, "light" },
+    { ADW_COLOR_SCHEME_FORCE_DARK, "dark" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *wide = g_strdup_printf ("health-%s-wide", schemes[i].name);
+      g_autofree char *detail = g_strdup_printf ("health-%s-wide-detail", schemes[i].name);
+      g_autofree char *narrow = g_strdup_printf ("health-%s-narrow", schemes[i].name);
+      g_autofree char *narrow_detail = g_strdup_printf ("health-%s-narrow-detail", schemes[i].name);
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.close-detail", NULL);
+      save_window (window, wide, 1200, 760);
+      ops_health_page_show_check (fixture->page.page, id);
+      save_window (window, detail, 1200, 760);
+
+      gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.close-detail", NULL);
+      save_window (window, narrow, 360, 720);
+      ops_health_page_show_check (fixture->page.page, id);
+      save_window (window, narrow_detail, 360, 720);
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ops_test_init_ui (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  /* GNOME's title buttons (Xvfb has no desktop to say so): with three of
+   * them, the window's own header bar is wider than a phone. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  g_test_add ("/opsdeck/health-page/screenshots", Fixture, NULL, setup, test_screenshots, teardown);
+
+  return g_test_run ();
+}
