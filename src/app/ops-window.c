@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "alerts/ops-alert-db.h"
 #include "ops-window.h"
@@ -92,6 +93,27 @@ visible_child_name_cb (OpsWindow *self)
 
   if (!ops_settings_set_string (self->settings, OPS_SETTINGS_KEY_WINDOW_LAST_TAB, name, &error))
     g_warning ("%s", error->message);
+}
+
+/* OPSDECK_BENCH_FIRST_FRAME=1: print when the first frame was painted,
+ * for tests/bench/launch-bench.sh. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        OpsWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("opsdeck-first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+}
+
+static void
+ops_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ops_window_parent_class)->realize (widget);
+
+  if (g_getenv ("OPSDECK_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted_cb), widget, 0);
 }
 
 static void
@@ -187,6 +209,7 @@ ops_window_class_init (OpsWindowClass *klass)
   object_class->get_property = ops_window_get_property;
   object_class->set_property = ops_window_set_property;
   window_class->close_request = ops_window_close_request;
+  widget_class->realize = ops_window_realize;
 
   /**
    * OpsWindow:store:
