@@ -408,6 +408,14 @@ respond_to_dialog (const char *response)
   g_assert_not_reached ();
 }
 
+static gboolean
+no_toast (gpointer data)
+{
+  OpsHealthPage *page = data;
+
+  return ops_test_find_widget (GTK_WIDGET (page->toast_overlay), GTK_TYPE_BUTTON, "_Undo") == NULL;
+}
+
 static void
 test_delete_undo (Fixture      *fixture,
                   gconstpointer data)
@@ -449,6 +457,7 @@ test_delete_undo (Fixture      *fixture,
   g_assert_cmpuint (n_cards (fixture), ==, 1);
   g_assert_true (ops_check_list_find_by_id (list, id) == check);
   g_assert_cmpint (ops_test_sqlite_int (db, count_sql), ==, 50);
+  g_assert_true (ops_test_wait_for (no_toast, page));
 
   /* Deleted for good when the toast goes without Undo (here: the window
    * closes). */
@@ -469,6 +478,9 @@ main (int   argc,
   ops_test_init_ui (&argc, &argv);
   gtk_init ();
   adw_init ();
+  /* Toasts and pages appear at once: what the tests wait for is the effect,
+   * not an animation. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
   ADD ("/opsdeck/health-page/empty-state", test_empty_state);
