@@ -424,7 +424,8 @@ ops_chart_series_get_stats (OpsChartSeries *self,
  * @shares: (out): the share of time up, degraded and down, from 0 to 1
  *
  * For band series: each status lasts until the next point, or at most
- * max-gap-usec. When no duration is known, each point counts once.
+ * max-gap-usec; the last one, whose end is unknown, not at all. When no
+ * duration is known, each point counts once.
  *
  * Returns: %FALSE when there is no status
  */
@@ -448,8 +449,8 @@ ops_chart_series_get_band_shares (OpsChartSeries *self,
       if (isnan (v))
         continue;
       status = CLAMP ((int) v, 0, OPS_CHART_N_BAND_STATUSES - 1);
-      duration = i + 1 < self->n_points ? self->points[i + 1].time - self->points[i].time
-                                        : self->max_gap_usec;
+      /* The last status's end is unknown: it counts when nothing else does. */
+      duration = i + 1 < self->n_points ? self->points[i + 1].time - self->points[i].time : 0;
       if (self->max_gap_usec > 0)
         duration = MIN (duration, self->max_gap_usec);
 
