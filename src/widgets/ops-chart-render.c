@@ -16,10 +16,12 @@
 #define BAND_LANE     10.0
 
 /* The decimated columns of one series, kept until its data, the range or
- * the width change. */
+ * the width change. Each series has two: the first pass finds the value
+ * range (which sets the width of the value labels), the second draws. */
 typedef struct
 {
   OpsChartSeries *series; /* borrowed: compared, never dereferenced */
+  guint           slot;   /* the value range's pass, or the drawing's */
   guint64         serial;
   gint64          start;
   gint64          end;
@@ -157,9 +159,16 @@ ops_chart_renderer_invalidate (OpsChartRenderer *self)
   g_ptr_array_set_size (self->cache->entries, 0);
 }
 
+enum
+{
+  SLOT_RANGE,
+  SLOT_DRAW,
+};
+
 static const OpsChartColumn *
 columns_for (OpsChartRenderer *self,
              OpsChartSeries   *series,
+             guint             slot,
              gint64            start,
              gint64            end,
              guint             n_columns)
@@ -174,7 +183,7 @@ columns_for (OpsChartRenderer *self,
     {
       CachedColumns *e = g_ptr_array_index (entries, i);
 
-      if (e->series == series)
+      if (e->series == series && e->slot == slot)
         {
           entry = e;
           break;
@@ -185,6 +194,7 @@ columns_for (OpsChartRenderer *self,
     {
       entry = g_new0 (CachedColumns, 1);
       entry->series = series;
+      entry->slot = slot;
       g_ptr_array_add (entries, entry);
     }
   else if (entry->serial == serial && entry->start == start && entry->end == end &&
@@ -290,16 +300,15 @@ map_y (const ValueMap *map,
   return map->y + map->h - (v - map->min) / (map->max - map->min) * map->h;
 }
 
-/* Traces the columns' lines; with @fill_base, closes each joined run
- * down to that y for an area. */
+/* Traces an area under each joined run of columns, along their maxima,
+ * down to @base: one vertex per column. */
 static void
-trace_columns (cairo_t              *cr,
-               const OpsChartColumn *columns,
-               guint                 n_columns,
-               double                x0,
-               const ValueMap       *map,
-               gboolean              fill,
-               double                fill_base)
+trace_area (cairo_t              *cr,
+            const OpsChartColumn *columns,
+            guint                 n_columns,
+            double                x0,
+            const ValueMap       *map,
+            double                base)
 {
   gboolean pen = FALSE;
   double   run_x = 0, last_x = 0;
@@ -312,38 +321,101 @@ trace_columns (cairo_t              *cr,
 
       if (col->n_values == 0)
         continue;
-
-      if (pen && col->joined)
-        cairo_line_to (cr, x, map_y (map, col->first));
-      else
+      if (pen && !col->joined)
         {
-          if (pen && fill)
-            {
-              cairo_line_to (cr, last_x, fill_base);
-              cairo_line_to (cr, run_x, fill_base);
-              cairo_close_path (cr);
-            }
-          cairo_move_to (cr, x, map_y (map, col->first));
-          /* A lone value shows as a dot (round caps). */
-          cairo_line_to (cr, x, map_y (map, col->first));
+          cairo_line_to (cr, last_x, base);
+          cairo_line_to (cr, run_x, base);
+          cairo_close_path (cr);
+          pen = FALSE;
+        }
+      if (!pen)
+        {
+          cairo_move_to (cr, x, base);
           run_x = x;
         }
-      if (col->n_values > 1)
-        {
-          cairo_line_to (cr, x, map_y (map, col->min));
-          cairo_line_to (cr, x, map_y (map, col->max));
-          cairo_line_to (cr, x, map_y (map, col->last));
-        }
+      cairo_line_to (cr, x, map_y (map, col->max));
       pen = TRUE;
       last_x = x;
     }
-
-  if (pen && fill)
+  if (pen)
     {
-      cairo_line_to (cr, last_x, fill_base);
-      cairo_line_to (cr, run_x, fill_base);
+      cairo_line_to (cr, last_x, base);
+      cairo_line_to (cr, run_x, base);
       cairo_close_path (cr);
     }
+}
+
+/* Draws a line through the columns. Where columns touch, one rectangle
+ * per column covers its values and the step from its neighbour: Cairo
+ * fills rectangles far faster than it strokes a zigzag of a million
+ * points. Where joined columns are apart, line segments join them; a
+ * value joined to nothing is a dot. */
+static void
+draw_line (cairo_t              *cr,
+           const OpsChartColumn *columns,
+           guint                 n_columns,
+           double                x0,
+           const ValueMap       *map,
+           double                line_width)
+{
+  double   half = line_width / 2;
+  gboolean have_previous = FALSE, previous_alone = FALSE;
+  guint    previous = 0;
+
+  cairo_new_path (cr);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const OpsChartColumn *col = &columns[c];
+      double                top, bottom;
+
+      if (col->n_values == 0)
+        continue;
+      top = map_y (map, col->max);
+      bottom = map_y (map, col->min);
+      if (have_previous && col->joined && previous + 1 == c)
+        {
+          double step = map_y (map, columns[previous].last);
+
+          top = MIN (top, step);
+          bottom = MAX (bottom, step);
+        }
+      cairo_rectangle (cr, x0 + c, top - half, 1, bottom - top + line_width);
+      have_previous = TRUE;
+      previous = c;
+    }
+  cairo_fill (cr);
+
+  have_previous = FALSE;
+  for (guint c = 0; c <= n_columns; c++)
+    {
+      const OpsChartColumn *col = c < n_columns ? &columns[c] : NULL;
+      gboolean              joined;
+
+      if (col != NULL && col->n_values == 0)
+        continue;
+      joined = col != NULL && have_previous && col->joined;
+
+      if (have_previous && previous_alone && !joined)
+        {
+          double x = x0 + previous + 0.5, y = map_y (map, columns[previous].last);
+
+          cairo_move_to (cr, x, y);
+          cairo_line_to (cr, x, y);
+        }
+      if (col == NULL)
+        break;
+      if (joined && previous + 1 < c)
+        {
+          cairo_move_to (cr, x0 + previous + 0.5, map_y (map, columns[previous].last));
+          cairo_line_to (cr, x0 + c + 0.5, map_y (map, col->first));
+        }
+      previous_alone = !joined && col->n_values == 1;
+      have_previous = TRUE;
+      previous = c;
+    }
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_stroke (cr);
 }
 
 /* Fills one lane with the status of each column: the worst status that
@@ -470,7 +542,7 @@ visible_value_range (OpsChartRenderer *self,
 
       if (ops_chart_series_get_style (series) == OPS_CHART_STYLE_BAND)
         continue;
-      columns = columns_for (self, series, self->drawn_start, self->drawn_end, n_columns);
+      columns = columns_for (self, series, SLOT_RANGE, self->drawn_start, self->drawn_end, n_columns);
       for (guint c = 0; c < n_columns; c++)
         {
           if (columns[c].n_values == 0)
@@ -631,7 +703,7 @@ draw_series (OpsChartRenderer *self,
     {
       OpsChartSeries       *series = g_ptr_array_index (self->series, i);
       OpsChartStyle         style = ops_chart_series_get_style (series);
-      const OpsChartColumn *columns = columns_for (self, series, self->drawn_start, self->drawn_end, n_columns);
+      const OpsChartColumn *columns = columns_for (self, series, SLOT_DRAW, self->drawn_start, self->drawn_end, n_columns);
       const GdkRGBA        *color = ops_chart_colors_for_series (&self->colors, series, i);
 
       if (style == OPS_CHART_STYLE_BAND)
@@ -646,17 +718,13 @@ draw_series (OpsChartRenderer *self,
 
       if (style == OPS_CHART_STYLE_AREA)
         {
-          trace_columns (cr, columns, n_columns, self->plot_x, map, TRUE,
-                         map_y (map, CLAMP (0, map->min, map->max)));
+          trace_area (cr, columns, n_columns, self->plot_x, map,
+                      map_y (map, CLAMP (0, map->min, map->max)));
           set_source (cr, color, 0.25);
           cairo_fill (cr);
         }
-      trace_columns (cr, columns, n_columns, self->plot_x, map, FALSE, 0);
       set_source (cr, color, 1);
-      cairo_set_line_width (cr, self->colors.line_width);
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
+      draw_line (cr, columns, n_columns, self->plot_x, map, self->colors.line_width);
     }
 }
 
