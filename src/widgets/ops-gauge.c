@@ -196,8 +196,8 @@ update_summary (OpsGauge *self)
     /* TRANSLATORS: a gauge without a value, "Health score: no score yet." */
     self->summary = g_strdup_printf (_("%s: no score yet."), label);
   else
-    /* TRANSLATORS: a gauge, "Health score: 82 of 100, degraded." */
-    self->summary = g_strdup_printf (_("%s: %.0f of 100, %s."), label, self->state.value,
+    /* TRANSLATORS: a gauge, "Health score: 82 of 100 (Degraded)." */
+    self->summary = g_strdup_printf (_("%s: %.0f of 100 (%s)."), label, self->state.value,
                                      ops_gauge_band_name (ops_gauge_band_for_value (&self->state,
                                                                                     self->state.value)));
 
@@ -274,7 +274,7 @@ ops_gauge_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_VALUE:
-      g_value_set_double (value, self->state.value);
+      g_value_set_double (value, isnan (self->state.value) ? -1 : self->state.value);
       break;
     case PROP_LABEL:
       g_value_set_string (value, self->label);
@@ -319,8 +319,8 @@ ops_gauge_class_init (OpsGaugeClass *klass)
   widget_class->snapshot = ops_gauge_snapshot;
   widget_class->measure = ops_gauge_measure;
 
-  /* NAN: no score. */
-  properties[PROP_VALUE] = g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, NAN, flags);
+  /* The score, 0–100; -1: no score. */
+  properties[PROP_VALUE] = g_param_spec_double ("value", NULL, NULL, -1, 100, -1, flags);
   properties[PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -355,15 +355,17 @@ ops_gauge_get_value (OpsGauge *self)
   return self->state.value;
 }
 
-/* @value: 0–100, NAN for no score. */
+/* @value: 0–100; NAN or below 0 for no score. */
 void
 ops_gauge_set_value (OpsGauge *self,
                      double    value)
 {
   g_return_if_fail (OPS_IS_GAUGE (self));
 
-  if (!isnan (value))
-    value = CLAMP (value, 0, 100);
+  if (value < 0)
+    value = NAN;
+  else if (!isnan (value))
+    value = MIN (value, 100);
   if (value == self->state.value || (isnan (value) && isnan (self->state.value)))
     return;
 
