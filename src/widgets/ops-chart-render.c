@@ -9,7 +9,7 @@
 #include <math.h>
 #include <pango/pangocairo.h>
 
-#include "ops-chart-render.h"
+#include "ops-chart-render-private.h"
 
 #define PAD           6.0
 #define LEGEND_SWATCH 10.0
@@ -43,87 +43,6 @@ cached_columns_free (gpointer data)
   g_free (entry);
 }
 
-static void
-set_rgba (GdkRGBA    *rgba,
-          const char *spec,
-          double      alpha)
-{
-  gboolean ok = gdk_rgba_parse (rgba, spec);
-
-  g_assert (ok);
-  rgba->alpha = alpha;
-}
-
-/**
- * ops_chart_colors_init:
- *
- * Fills @colors with libadwaita's palette for the light or dark style,
- * with stronger grid, text and lines in high contrast.
- */
-void
-ops_chart_colors_init (OpsChartColors *colors,
-                       gboolean        dark,
-                       gboolean        high_contrast)
-{
-  static const char *const light_palette[] = {
-    "#1c71d8", "#e66100", "#813d9c", "#26a269", "#c01c28", "#865e3c",
-  };
-  static const char *const dark_palette[] = {
-    "#78aeed", "#ffa348", "#dc8add", "#8ff0a4", "#f66151", "#cdab8f",
-  };
-  const char *const *palette = dark ? dark_palette : light_palette;
-
-  g_return_if_fail (colors != NULL);
-
-  set_rgba (&colors->background, dark ? "#1e1e1e" : "#ffffff", 0);
-  set_rgba (&colors->foreground, dark ? "#ffffff" : "#000000", high_contrast ? 1.0 : 0.8);
-  set_rgba (&colors->grid, dark ? "#ffffff" : "#000000", high_contrast ? 0.35 : 0.12);
-  set_rgba (&colors->accent, dark ? "#78aeed" : "#1c71d8", 1);
-  set_rgba (&colors->success, dark ? "#8ff0a4" : "#1b8553", 1);
-  set_rgba (&colors->warning, dark ? "#f8e45c" : "#9c6e03", 1);
-  set_rgba (&colors->error, dark ? "#ff7b63" : "#c01c28", 1);
-  set_rgba (&colors->degraded, dark ? "#f8e45c" : "#e5a50a", 1);
-  set_rgba (&colors->orange, dark ? "#ffa348" : "#e66100", 1);
-  set_rgba (&colors->no_data, dark ? "#ffffff" : "#000000", high_contrast ? 0.2 : 0.08);
-  for (guint i = 0; i < OPS_CHART_PALETTE_SIZE; i++)
-    set_rgba (&colors->palette[i], palette[i], 1);
-  colors->line_width = high_contrast ? 2.5 : 1.5;
-}
-
-const GdkRGBA *
-ops_chart_colors_for_series (const OpsChartColors *colors,
-                             OpsChartSeries       *series,
-                             guint                 index)
-{
-  switch (ops_chart_series_get_color_role (series))
-    {
-    case OPS_CHART_COLOR_ACCENT:
-      return &colors->accent;
-    case OPS_CHART_COLOR_SUCCESS:
-      return &colors->success;
-    case OPS_CHART_COLOR_WARNING:
-      return &colors->warning;
-    case OPS_CHART_COLOR_ERROR:
-      return &colors->error;
-    case OPS_CHART_COLOR_SERIES:
-    default:
-      return &colors->palette[index % OPS_CHART_PALETTE_SIZE];
-    }
-}
-
-/* NAN: no data. */
-const GdkRGBA *
-ops_chart_colors_for_band (const OpsChartColors *colors,
-                           double                status)
-{
-  if (isnan (status))
-    return &colors->no_data;
-  if (status >= OPS_CHART_BAND_DOWN)
-    return &colors->error;
-  if (status >= OPS_CHART_BAND_DEGRADED)
-    return &colors->degraded;
-  return &colors->success;
-}
 
 OpsChartRenderer *
 ops_chart_renderer_new (void)
@@ -244,13 +163,6 @@ ops_chart_renderer_data_range (OpsChartRenderer *self,
     }
 }
 
-static void
-set_source (cairo_t       *cr,
-            const GdkRGBA *rgba,
-            double         alpha)
-{
-  cairo_set_source_rgba (cr, rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha);
-}
 
 static PangoLayout *
 new_layout (OpsChartRenderer *self,
@@ -282,207 +194,11 @@ draw_text (cairo_t       *cr,
 
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &w, &h);
-  set_source (cr, color, 1);
+  _ops_chart_set_source (cr, color, 1);
   cairo_move_to (cr, round (x - w * x_align), round (y));
   pango_cairo_show_layout (cr, layout);
 }
 
-typedef struct
-{
-  double x, y, w, h; /* the value area */
-  double min, max;
-} ValueMap;
-
-static inline double
-map_y (const ValueMap *map,
-       double          v)
-{
-  return map->y + map->h - (v - map->min) / (map->max - map->min) * map->h;
-}
-
-/* Traces an area under each joined run of columns, along their maxima,
- * down to @base: one vertex per column. */
-static void
-trace_area (cairo_t              *cr,
-            const OpsChartColumn *columns,
-            guint                 n_columns,
-            double                x0,
-            const ValueMap       *map,
-            double                base)
-{
-  gboolean pen = FALSE;
-  double   run_x = 0, last_x = 0;
-
-  cairo_new_path (cr);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const OpsChartColumn *col = &columns[c];
-      double                x = x0 + c + 0.5;
-
-      if (col->n_values == 0)
-        continue;
-      if (pen && !col->joined)
-        {
-          cairo_line_to (cr, last_x, base);
-          cairo_line_to (cr, run_x, base);
-          cairo_close_path (cr);
-          pen = FALSE;
-        }
-      if (!pen)
-        {
-          cairo_move_to (cr, x, base);
-          run_x = x;
-        }
-      cairo_line_to (cr, x, map_y (map, col->max));
-      pen = TRUE;
-      last_x = x;
-    }
-  if (pen)
-    {
-      cairo_line_to (cr, last_x, base);
-      cairo_line_to (cr, run_x, base);
-      cairo_close_path (cr);
-    }
-}
-
-/* Draws a line through the columns. Where columns touch, one rectangle
- * per column covers its values and the step from its neighbour: Cairo
- * fills rectangles far faster than it strokes a zigzag of a million
- * points. Where joined columns are apart, line segments join them; a
- * value joined to nothing is a dot. */
-static void
-draw_line (cairo_t              *cr,
-           const OpsChartColumn *columns,
-           guint                 n_columns,
-           double                x0,
-           const ValueMap       *map,
-           double                line_width)
-{
-  double   half = line_width / 2;
-  gboolean have_previous = FALSE, previous_alone = FALSE;
-  guint    previous = 0;
-
-  cairo_new_path (cr);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      const OpsChartColumn *col = &columns[c];
-      double                top, bottom;
-
-      if (col->n_values == 0)
-        continue;
-      top = map_y (map, col->max);
-      bottom = map_y (map, col->min);
-      if (have_previous && col->joined && previous + 1 == c)
-        {
-          double step = map_y (map, columns[previous].last);
-
-          top = MIN (top, step);
-          bottom = MAX (bottom, step);
-        }
-      cairo_rectangle (cr, x0 + c, top - half, 1, bottom - top + line_width);
-      have_previous = TRUE;
-      previous = c;
-    }
-  cairo_fill (cr);
-
-  have_previous = FALSE;
-  for (guint c = 0; c <= n_columns; c++)
-    {
-      const OpsChartColumn *col = c < n_columns ? &columns[c] : NULL;
-      gboolean              joined;
-
-      if (col != NULL && col->n_values == 0)
-        continue;
-      joined = col != NULL && have_previous && col->joined;
-
-      if (have_previous && previous_alone && !joined)
-        {
-          double x = x0 + previous + 0.5, y = map_y (map, columns[previous].last);
-
-          cairo_move_to (cr, x, y);
-          cairo_line_to (cr, x, y);
-        }
-      if (col == NULL)
-        break;
-      if (joined && previous + 1 < c)
-        {
-          cairo_move_to (cr, x0 + previous + 0.5, map_y (map, columns[previous].last));
-          cairo_line_to (cr, x0 + c + 0.5, map_y (map, col->first));
-        }
-      previous_alone = !joined && col->n_values == 1;
-      have_previous = TRUE;
-      previous = c;
-    }
-  cairo_set_line_width (cr, line_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_stroke (cr);
-}
-
-/* Fills one lane with the status of each column: the worst status that
- * starts in it, else the one that goes on from the left, within max-gap. */
-static void
-draw_band (OpsChartRenderer     *self,
-           cairo_t              *cr,
-           OpsChartSeries       *series,
-           const OpsChartColumn *columns,
-           guint                 n_columns,
-           double                x0,
-           double                y,
-           double                h)
-{
-  gint64               max_gap = ops_chart_series_get_max_gap_usec (series);
-  double               span = (double) (self->drawn_end - self->drawn_start);
-  double               status = NAN, run_status = NAN;
-  gint64               status_time = 0;
-  guint                run_start = 0;
-  gsize                n_points;
-  const OpsChartPoint *points = ops_chart_series_get_points (series, &n_points);
-  gsize                before = ops_chart_lower_bound (points, n_points, self->drawn_start);
-
-  set_source (cr, &self->colors.no_data, 1);
-  cairo_rectangle (cr, x0, y, n_columns, h);
-  cairo_fill (cr);
-
-  if (before > 0)
-    {
-      status = points[before - 1].value;
-      status_time = points[before - 1].time;
-    }
-
-  for (guint c = 0; c <= n_columns; c++)
-    {
-      double column_status = NAN;
-
-      if (c < n_columns)
-        {
-          const OpsChartColumn *col = &columns[c];
-          gint64                column_start = self->drawn_start + (gint64) (c * span / n_columns);
-
-          if (col->n_values > 0)
-            {
-              column_status = col->max;
-              status = col->last;
-              status_time = col->last_time;
-            }
-          else if (!isnan (status) && (max_gap <= 0 || column_start - status_time <= max_gap))
-            column_status = status;
-          else
-            status = NAN;
-        }
-
-      if (c == n_columns || !(column_status == run_status || (isnan (column_status) && isnan (run_status))))
-        {
-          if (c > run_start && !isnan (run_status))
-            {
-              set_source (cr, ops_chart_colors_for_band (&self->colors, run_status), 1);
-              cairo_rectangle (cr, x0 + run_start, y, c - run_start, h);
-              cairo_fill (cr);
-            }
-          run_start = c;
-          run_status = column_status;
-        }
-    }
-}
 
 static void
 draw_legend (OpsChartRenderer *self,
@@ -505,7 +221,7 @@ draw_legend (OpsChartRenderer *self,
 
           for (guint s = 0; s < G_N_ELEMENTS (names); s++)
             {
-              set_source (cr, ops_chart_colors_for_band (&self->colors, s), 1);
+              _ops_chart_set_source (cr, ops_chart_colors_for_band (&self->colors, s), 1);
               cairo_rectangle (cr, x, y + (line_height - LEGEND_SWATCH) / 2, LEGEND_SWATCH, LEGEND_SWATCH);
               cairo_fill (cr);
               draw_text (cr, layout, names[s], x + LEGEND_SWATCH + 4, y, 0, &self->colors.foreground);
@@ -515,7 +231,7 @@ draw_legend (OpsChartRenderer *self,
           continue;
         }
 
-      set_source (cr, ops_chart_colors_for_series (&self->colors, series, i), 1);
+      _ops_chart_set_source (cr, ops_chart_colors_for_series (&self->colors, series, i), 1);
       cairo_rectangle (cr, x, y + (line_height - LEGEND_SWATCH) / 2, LEGEND_SWATCH, LEGEND_SWATCH);
       cairo_fill (cr);
       draw_text (cr, layout, name != NULL ? name : "", x + LEGEND_SWATCH + 4, y, 0, &self->colors.foreground);
@@ -612,7 +328,7 @@ draw_time_axis (OpsChartRenderer *self,
       OpsChartTimeTick *tick = &g_array_index (ticks, OpsChartTimeTick, i);
       double            x = round (self->plot_x + (tick->time - self->drawn_start) / span * self->plot_width) + 0.5;
 
-      set_source (cr, &self->colors.grid, 1);
+      _ops_chart_set_source (cr, &self->colors.grid, 1);
       cairo_move_to (cr, x, self->plot_y);
       cairo_line_to (cr, x, self->plot_y + self->plot_height);
       cairo_set_line_width (cr, 1);
@@ -639,7 +355,7 @@ draw_thresholds (OpsChartRenderer *self,
 
       if (t->value < map->min || t->value > map->max)
         continue;
-      set_source (cr, color, 1);
+      _ops_chart_set_source (cr, color, 1);
       cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
       cairo_set_line_width (cr, 1);
       cairo_move_to (cr, map->x, y);
@@ -667,7 +383,7 @@ draw_crosshair (OpsChartRenderer *self,
   if (!ops_chart_renderer_time_at (self, self->crosshair_x, &time))
     return;
 
-  set_source (cr, &self->colors.foreground, 0.5);
+  _ops_chart_set_source (cr, &self->colors.foreground, 0.5);
   cairo_set_line_width (cr, 1);
   cairo_move_to (cr, x, self->plot_y);
   cairo_line_to (cr, x, self->plot_y + self->plot_height);
@@ -683,7 +399,7 @@ draw_crosshair (OpsChartRenderer *self,
       if (ops_chart_series_get_style (series) == OPS_CHART_STYLE_BAND ||
           !ops_chart_value_at (points, n, time, ops_chart_series_get_max_gap_usec (series), &value))
         continue;
-      set_source (cr, ops_chart_colors_for_series (&self->colors, series, i), 1);
+      _ops_chart_set_source (cr, ops_chart_colors_for_series (&self->colors, series, i), 1);
       cairo_arc (cr, x, map_y (map, value), 3.5, 0, 2 * G_PI);
       cairo_fill (cr);
     }
@@ -708,7 +424,7 @@ draw_series (OpsChartRenderer *self,
 
       if (style == OPS_CHART_STYLE_BAND)
         {
-          draw_band (self, cr, series, columns, n_columns, self->plot_x,
+          _ops_chart_draw_band (self, cr, series, columns, n_columns, self->plot_x,
                      band_y + band_index * band_h + 1, band_h - 2);
           band_index++;
           continue;
@@ -718,13 +434,13 @@ draw_series (OpsChartRenderer *self,
 
       if (style == OPS_CHART_STYLE_AREA)
         {
-          trace_area (cr, columns, n_columns, self->plot_x, map,
+          _ops_chart_trace_area (cr, columns, n_columns, self->plot_x, map,
                       map_y (map, CLAMP (0, map->min, map->max)));
-          set_source (cr, color, 0.25);
+          _ops_chart_set_source (cr, color, 0.25);
           cairo_fill (cr);
         }
-      set_source (cr, color, 1);
-      draw_line (cr, columns, n_columns, self->plot_x, map, self->colors.line_width);
+      _ops_chart_set_source (cr, color, 1);
+      _ops_chart_draw_line (cr, columns, n_columns, self->plot_x, map, self->colors.line_width);
     }
 }
 
@@ -758,7 +474,7 @@ ops_chart_renderer_draw (OpsChartRenderer *self,
   cairo_save (cr);
   if (self->colors.background.alpha > 0)
     {
-      set_source (cr, &self->colors.background, 1);
+      _ops_chart_set_source (cr, &self->colors.background, 1);
       cairo_paint (cr);
     }
 
@@ -795,7 +511,8 @@ ops_chart_renderer_draw (OpsChartRenderer *self,
 
   /* The plot area, first without the value labels. */
   self->plot_x = self->show_axes ? PAD : 1;
-  self->plot_y = self->show_axes && self->series->len > 0 ? line_height + 2 * PAD : 1;
+  /* Below the legend, with room for half the top value label. */
+  self->plot_y = self->show_axes && self->series->len > 0 ? 1.5 * line_height + 2 * PAD : 1;
   self->plot_width = width - self->plot_x - (self->show_axes ? PAD : 1);
   self->plot_height = height - self->plot_y - (self->show_axes ? line_height + PAD : 1);
 
@@ -870,7 +587,7 @@ ops_chart_renderer_draw (OpsChartRenderer *self,
           double           y = round (map_y (&map, v)) + 0.5;
           g_autofree char *label = ops_chart_format_value (v, unit, step);
 
-          set_source (cr, &self->colors.grid, 1);
+          _ops_chart_set_source (cr, &self->colors.grid, 1);
           cairo_set_line_width (cr, 1);
           cairo_move_to (cr, map.x, y);
           cairo_line_to (cr, map.x + map.w, y);

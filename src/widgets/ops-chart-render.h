@@ -7,30 +7,13 @@
 #include <gdk/gdk.h>
 #include <pango/pango.h>
 
+#include "ops-chart-colors.h"
 #include "ops-chart-series.h"
 
 G_BEGIN_DECLS
 
 /* The chart's drawing on any cairo_t: the widget draws through it in
  * snapshot(), tests and benchmarks on an image surface. */
-
-#define OPS_CHART_PALETTE_SIZE 6
-
-typedef struct
-{
-  GdkRGBA background; /* transparent: not painted */
-  GdkRGBA foreground;
-  GdkRGBA grid;
-  GdkRGBA accent;
-  GdkRGBA success;
-  GdkRGBA warning;
-  GdkRGBA error;
-  GdkRGBA degraded; /* yellow, between success and warning on the gauge */
-  GdkRGBA orange;
-  GdkRGBA no_data;
-  GdkRGBA palette[OPS_CHART_PALETTE_SIZE];
-  double  line_width;
-} OpsChartColors;
 
 typedef enum
 {
@@ -76,15 +59,6 @@ typedef struct
 } OpsChartRenderer;
 
 /* clang-format off */
-void               ops_chart_colors_init           (OpsChartColors       *colors,
-                                                    gboolean              dark,
-                                                    gboolean              high_contrast);
-const GdkRGBA     *ops_chart_colors_for_series     (const OpsChartColors *colors,
-                                                    OpsChartSeries       *series,
-                                                    guint                 index);
-const GdkRGBA     *ops_chart_colors_for_band       (const OpsChartColors *colors,
-                                                    double                status);
-
 OpsChartRenderer  *ops_chart_renderer_new          (void);
 void               ops_chart_renderer_free         (OpsChartRenderer     *self);
 void               ops_chart_renderer_invalidate   (OpsChartRenderer     *self);
