@@ -57,11 +57,54 @@ _ops_chart_trace_area (cairo_t              *cr,
     }
 }
 
-/* Draws a line through the columns. Where columns touch, one rectangle
- * per column covers its values and the step from its neighbour: Cairo
- * fills rectangles far faster than it strokes a zigzag of a million
- * points. Where joined columns are apart, line segments join them; a
- * value joined to nothing is a dot. */
+/* Few values: a stroked polyline through the columns' values, with
+ * round joins; a value joined to nothing is a dot. */
+static void
+stroke_line (cairo_t              *cr,
+             const OpsChartColumn *columns,
+             guint                 n_columns,
+             double                x0,
+             const ValueMap       *map,
+             double                line_width)
+{
+  gboolean pen = FALSE;
+
+  cairo_new_path (cr);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      const OpsChartColumn *col = &columns[c];
+      double                x = x0 + c + 0.5;
+
+      if (col->n_values == 0)
+        continue;
+      if (pen && col->joined)
+        cairo_line_to (cr, x, map_y (map, col->first));
+      else
+        {
+          cairo_move_to (cr, x, map_y (map, col->first));
+          cairo_line_to (cr, x, map_y (map, col->first));
+        }
+      if (col->n_values > 1)
+        {
+          cairo_line_to (cr, x, map_y (map, col->min));
+          cairo_line_to (cr, x, map_y (map, col->max));
+          cairo_line_to (cr, x, map_y (map, col->last));
+        }
+      pen = TRUE;
+    }
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+/* Draws a line through the columns.
+ *
+ * With fewer values than columns, a stroked polyline. With more, where
+ * columns touch, one rectangle per column covers its values and the step
+ * from its neighbour: Cairo fills rectangles far faster than it strokes
+ * the zigzag of a million points. Where joined columns are apart, line
+ * segments join them; a value joined to nothing is a dot. */
 void
 _ops_chart_draw_line (cairo_t              *cr,
                       const OpsChartColumn *columns,
@@ -71,8 +114,17 @@ _ops_chart_draw_line (cairo_t              *cr,
                       double                line_width)
 {
   double   half = line_width / 2;
+  gsize    n_values = 0;
   gboolean have_previous = FALSE, previous_alone = FALSE;
   guint    previous = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    n_values += columns[c].n_values;
+  if (n_values <= n_columns)
+    {
+      stroke_line (cr, columns, n_columns, x0, map, line_width);
+      return;
+    }
 
   cairo_new_path (cr);
   for (guint c = 0; c < n_columns; c++)

@@ -160,6 +160,8 @@ test_line_and_threshold (Fixture       *f,
   }
 }
 
+/* @data: points per second: 1 draws a polyline (4 px between points),
+ * 50 the dense path (about 12 points per column). */
 static void
 test_gap (Fixture       *f,
           gconstpointer  data)
@@ -167,14 +169,19 @@ test_gap (Fixture       *f,
   OpsChartSeries *series = add_series (f, OPS_CHART_STYLE_LINE, 5 * SEC);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (OpsChartPoint));
   const GdkRGBA  *line = &f->renderer->colors.palette[0];
+  int             per_second = GPOINTER_TO_INT (data);
 
-  /* A point a second, none from 40 s to 60 s, a NAN at 80 s. */
-  for (int s = 0; s < 100; s++)
+  /* None from 40 s to 60 s, NANs from 80 s (one, or 2 s of them). Dense data wobbles by ±0.25
+   * around the line, within the line's width. */
+  for (int i = 0; i < 100 * per_second; i++)
     {
-      OpsChartPoint p = { s * SEC, s == 80 ? NAN : 49.75 };
+      double        s = (double) i / per_second;
+      OpsChartPoint p = { (gint64) (s * SEC), 49.75 + (per_second > 1 ? (i % 3 - 1) * 0.25 : 0) };
 
       if (s > 40 && s < 60)
         continue;
+      if (s >= 80 && s < (per_second > 1 ? 82 : 81))
+        p.value = NAN;
       g_array_append_val (points, p);
     }
   ops_chart_series_set_points (series, (OpsChartPoint *) points->data, points->len);
@@ -183,13 +190,13 @@ test_gap (Fixture       *f,
   assert_pixel (f, x_of (20), 101, line, "the line before the gap");
   assert_pixel (f, x_of (70), 101, line, "the line after the gap");
   assert_pixel (f, x_of (50), 101, &f->renderer->colors.background, "the middle of the gap");
-  assert_pixel (f, x_of (80), 101, &f->renderer->colors.background, "the NAN");
+  assert_pixel (f, x_of (80.5), 101, &f->renderer->colors.background, "the NAN");
 
   /* Without a gap limit, the line crosses the hole. */
   ops_chart_series_set_max_gap_usec (series, 0);
   draw (f);
   assert_pixel (f, x_of (50), 101, line, "the bridged gap");
-  assert_pixel (f, x_of (80), 101, &f->renderer->colors.background, "the NAN, still");
+  assert_pixel (f, x_of (80.5), 101, &f->renderer->colors.background, "the NAN, still");
 }
 
 static void
@@ -316,7 +323,10 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/opsdeck/widgets/chart/render/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("line-and-threshold", test_line_and_threshold);
-  ADD ("gap", test_gap);
+  g_test_add ("/opsdeck/widgets/chart/render/gap", Fixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_gap, fixture_tear_down);
+  g_test_add ("/opsdeck/widgets/chart/render/gap-dense", Fixture, GINT_TO_POINTER (50),
+              fixture_set_up, test_gap, fixture_tear_down);
   ADD ("band", test_band);
   ADD ("empty", test_empty);
   ADD ("axes", test_axes);
