@@ -53,7 +53,7 @@ ops_chart_colors_init (OpsChartColors *colors,
   set_rgba (&colors->no_data, dark ? "#ffffff" : "#000000", high_contrast ? 0.2 : 0.08);
   for (guint i = 0; i < OPS_CHART_PALETTE_SIZE; i++)
     set_rgba (&colors->palette[i], palette[i], 1);
-  colors->line_width = high_contrast ? 2.5 : 1.5;
+  colors->line_width = high_contrast ? 3.0 : 1.5;
 }
 
 const GdkRGBA *

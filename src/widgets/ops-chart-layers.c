@@ -77,6 +77,9 @@ stroke_line (cairo_t              *cr,
 
       if (col->n_values == 0)
         continue;
+      /* A single value sits at its own time rather than mid-column. */
+      if (col->n_values == 1)
+        x = map->x + (double) (col->last_time - map->start) * map->x_scale;
       if (pen && col->joined)
         cairo_line_to (cr, x, map_y (map, col->first));
       else

@@ -13,6 +13,8 @@ typedef struct
 {
   double x, y, w, h; /* the value area */
   double min, max;
+  gint64 start;   /* the time at x */
+  double x_scale; /* pixels per µs */
 } ValueMap;
 
 static inline double

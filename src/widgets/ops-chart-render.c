@@ -572,7 +572,8 @@ ops_chart_renderer_draw (OpsChartRenderer *self,
 
   map = (ValueMap) { self->plot_x, self->plot_y, self->plot_width,
                      self->plot_height - (n_bands < self->series->len ? n_bands * BAND_LANE : 0),
-                     vmin, vmax };
+                     vmin, vmax, self->drawn_start,
+                     self->plot_width / (double) (self->drawn_end - self->drawn_start) };
   band_y = self->plot_y + map.h;
   if (n_bands == self->series->len)
     band_y = self->plot_y;

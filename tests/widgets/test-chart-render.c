@@ -148,6 +148,20 @@ test_line_and_threshold (Fixture       *f,
   assert_pixel (f, x_of (0) + 8, round (y_of (80)), white, "between two dashes");
   assert_pixel (f, x_of (50), round (y_of (80)) + 10, white, "below the threshold");
 
+  /* High contrast draws a wider line: it covers the row above as well. */
+  {
+    guint8  *pixels = cairo_image_surface_get_data (f->surface);
+    guint32  above = *(guint32 *) (pixels + 100 * cairo_image_surface_get_stride (f->surface) + (int) x_of (50) * 4);
+
+    g_assert_cmphex (above & 0xffffff, !=, 0x1c71d8);
+    ops_chart_colors_init (&f->renderer->colors, FALSE, TRUE);
+    f->renderer->colors.background.alpha = 1;
+    draw (f);
+    assert_pixel (f, x_of (50), 100, line, "the line in high contrast");
+    ops_chart_colors_init (&f->renderer->colors, FALSE, FALSE);
+    f->renderer->colors.background.alpha = 1;
+  }
+
   /* An area fills down to zero. */
   ops_chart_series_set_style (series, OPS_CHART_STYLE_AREA);
   draw (f);
