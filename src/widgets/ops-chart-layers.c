@@ -237,7 +237,8 @@ _ops_chart_draw_band (OpsChartRenderer     *self,
             status = NAN;
         }
 
-      if (c == n_columns || !(column_status == run_status || (isnan (column_status) && isnan (run_status))))
+      if (c == n_columns ||
+          !(column_status == run_status || (isnan (column_status) && isnan (run_status))))
         {
           if (c > run_start && !isnan (run_status))
             {

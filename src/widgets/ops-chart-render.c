@@ -326,7 +326,8 @@ draw_time_axis (OpsChartRenderer *self,
   for (guint i = 0; i < ticks->len; i++)
     {
       OpsChartTimeTick *tick = &g_array_index (ticks, OpsChartTimeTick, i);
-      double            x = round (self->plot_x + (tick->time - self->drawn_start) / span * self->plot_width) + 0.5;
+      double            x = round (self->plot_x +
+                                     (tick->time - self->drawn_start) / span * self->plot_width) + 0.5;
 
       _ops_chart_set_source (cr, &self->colors.grid, 1);
       cairo_move_to (cr, x, self->plot_y);
@@ -419,7 +420,8 @@ draw_series (OpsChartRenderer *self,
     {
       OpsChartSeries       *series = g_ptr_array_index (self->series, i);
       OpsChartStyle         style = ops_chart_series_get_style (series);
-      const OpsChartColumn *columns = columns_for (self, series, SLOT_DRAW, self->drawn_start, self->drawn_end, n_columns);
+      const OpsChartColumn *columns = columns_for (self, series, SLOT_DRAW,
+                                                   self->drawn_start, self->drawn_end, n_columns);
       const GdkRGBA        *color = ops_chart_colors_for_series (&self->colors, series, i);
 
       if (style == OPS_CHART_STYLE_BAND)

@@ -513,7 +513,8 @@ ops_chart_series_describe (OpsChartSeries *self)
       double shares[OPS_CHART_N_BAND_STATUSES];
 
       ops_chart_series_get_band_shares (self, shares);
-      /* TRANSLATORS: an uptime timeline, "Uptime: now up; up 98.5 %, degraded 1.0 %, down 0.5 % of the time." */
+      /* TRANSLATORS: an uptime timeline,
+       * "Uptime: now up; up 98.5 %, degraded 1.0 %, down 0.5 % of the time." */
       return g_strdup_printf (_("%s: now %s; up %.1f %%, degraded %.1f %%, down %.1f %% of the time."),
                               name, band_status_name (self->last),
                               shares[OPS_CHART_BAND_UP] * 100,

@@ -173,7 +173,10 @@ ops_chart_dispose (GObject *object)
 {
   OpsChart *self = OPS_CHART (object);
 
+  for (guint i = 0; i < self->series->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->series, i), series_changed_cb, self);
   g_ptr_array_set_size (self->series, 0);
+  ops_chart_renderer_invalidate (self->renderer);
 
   G_OBJECT_CLASS (ops_chart_parent_class)->dispose (object);
 }
@@ -272,8 +275,10 @@ ops_chart_init (OpsChart *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
-  g_signal_connect_object (style, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (style, "notify::high-contrast", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style, "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style, "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   style_changed_cb (self);
   update_summary (self);
 }
@@ -309,6 +314,8 @@ ops_chart_remove_series (OpsChart       *self,
   g_return_if_fail (OPS_IS_CHART_SERIES (series));
 
   g_signal_handlers_disconnect_by_func (series, series_changed_cb, self);
+  /* The cache knows series by address: a new one may take this one's. */
+  ops_chart_renderer_invalidate (self->renderer);
   g_ptr_array_remove (self->series, series);
   series_changed_cb (self);
 }

@@ -205,7 +205,8 @@ update_summary (OpsGauge *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->summary,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, 100.0,
-                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, isnan (self->state.value) ? 0.0 : self->state.value,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_NOW,
+                                  isnan (self->state.value) ? 0.0 : self->state.value,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, self->summary,
                                   -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -336,8 +337,10 @@ ops_gauge_init (OpsGauge *self)
   /* The host health score's bands (see DESIGN.md). */
   self->state = (OpsGaugeState) { NAN, 90, 70, 50, NULL };
 
-  g_signal_connect_object (style, "notify::dark", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (style, "notify::high-contrast", G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style, "notify::dark",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (style, "notify::high-contrast",
+                           G_CALLBACK (style_changed_cb), self, G_CONNECT_SWAPPED);
   style_changed_cb (self);
   update_summary (self);
 }
