@@ -8,6 +8,7 @@
 
 #include "events/ops-event-bus.h"
 #include "health/ops-health-engine.h"
+#include "store/ops-settings.h"
 #include "ops-test-nginx.h"
 #include "ops-test-probe.h"
 #include "ops-test-util.h"
@@ -347,6 +348,33 @@ test_scheduled (Fixture      *fixture,
   g_assert_cmpuint (fixture->results->len, >=, before);
 }
 
+/* "Pause all" is remembered: an engine made after a restart starts paused,
+ * and resuming is remembered too. */
+static void
+test_pause_all_survives_restart (Fixture      *fixture,
+                                 gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  ops_health_engine_set_paused (fixture->engine, TRUE);
+  g_clear_object (&fixture->engine);
+  g_clear_object (&fixture->store);
+
+  fixture->store = ops_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  fixture->engine = ops_health_engine_new (fixture->store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ops_health_engine_get_paused (fixture->engine));
+  g_assert_true (ops_scheduler_get_paused (ops_health_engine_get_scheduler (fixture->engine)));
+
+  /* Changing the setting (another window, an import) pauses or resumes. */
+  ops_settings_set_boolean (ops_store_get_settings (fixture->store),
+                            OPS_SETTINGS_KEY_HEALTH_PAUSED, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_false (ops_health_engine_get_paused (fixture->engine));
+  g_assert_false (ops_scheduler_get_paused (ops_health_engine_get_scheduler (fixture->engine)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -364,6 +392,7 @@ main (int   argc,
   ADD ("/opsdeck/health/engine/degraded-event", test_degraded_event);
   ADD ("/opsdeck/health/engine/test-button", test_test_button);
   ADD ("/opsdeck/health/engine/scheduled", test_scheduled);
+  ADD ("/opsdeck/health/engine/pause-all-survives-restart", test_pause_all_survives_restart);
 #undef ADD
 
   status = g_test_run ();

@@ -13,9 +13,17 @@
 
 G_DEFINE_QUARK (ops-alert-error-quark, ops_alert_error)
 
-G_DEFINE_ENUM_TYPE (OpsAlertState, ops_alert_state, G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_PENDING, "pending"), G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_FIRING, "firing"), G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_ACKNOWLEDGED, "acknowledged"), G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_RESOLVED, "resolved"))
+G_DEFINE_ENUM_TYPE (OpsAlertState, ops_alert_state,
+                    G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_PENDING, "pending"),
+                    G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_FIRING, "firing"),
+                    G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_ACKNOWLEDGED, "acknowledged"),
+                    G_DEFINE_ENUM_VALUE (OPS_ALERT_STATE_RESOLVED, "resolved"))
 
-G_DEFINE_ENUM_TYPE (OpsSampleStatus, ops_sample_status, G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_UNKNOWN, "unknown"), G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_HEALTHY, "healthy"), G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_DEGRADED, "degraded"), G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_DOWN, "down"))
+G_DEFINE_ENUM_TYPE (OpsSampleStatus, ops_sample_status,
+                    G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_UNKNOWN, "unknown"),
+                    G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_HEALTHY, "healthy"),
+                    G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_DEGRADED, "degraded"),
+                    G_DEFINE_ENUM_VALUE (OPS_SAMPLE_STATUS_DOWN, "down"))
 
 static const char *const state_names[] = { "pending", "firing", "acknowledged", "resolved" };
 static const char *const status_names[] = { "unknown", "healthy", "degraded", "down" };

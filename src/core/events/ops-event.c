@@ -37,7 +37,10 @@ struct _OpsEvent
 
 G_DEFINE_FINAL_TYPE (OpsEvent, ops_event, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (OpsSeverity, ops_severity, G_DEFINE_ENUM_VALUE (OPS_SEVERITY_INFO, "info"), G_DEFINE_ENUM_VALUE (OPS_SEVERITY_WARNING, "warning"), G_DEFINE_ENUM_VALUE (OPS_SEVERITY_CRITICAL, "critical"))
+G_DEFINE_ENUM_TYPE (OpsSeverity, ops_severity,
+                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_INFO, "info"),
+                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_WARNING, "warning"),
+                    G_DEFINE_ENUM_VALUE (OPS_SEVERITY_CRITICAL, "critical"))
 
 enum
 {

@@ -262,6 +262,14 @@ max_concurrent_changed_cb (OpsSettings     *settings,
 }
 
 static void
+paused_changed_cb (OpsSettings     *settings,
+                   const char      *key,
+                   OpsHealthEngine *self)
+{
+  ops_health_engine_set_paused (self, ops_settings_get_boolean (settings, key));
+}
+
+static void
 uptimes_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -451,6 +459,10 @@ ops_health_engine_new (OpsStore    *store,
                                                           OPS_SETTINGS_KEY_HEALTH_MAX_CONCURRENT));
   g_signal_connect (settings, "changed::" OPS_SETTINGS_KEY_HEALTH_MAX_CONCURRENT,
                     G_CALLBACK (max_concurrent_changed_cb), self);
+  self->paused = ops_settings_get_boolean (settings, OPS_SETTINGS_KEY_HEALTH_PAUSED);
+  ops_scheduler_set_paused (self->scheduler, self->paused);
+  g_signal_connect (settings, "changed::" OPS_SETTINGS_KEY_HEALTH_PAUSED,
+                    G_CALLBACK (paused_changed_cb), self);
 
   self->checks = ops_check_list_new (store, error);
   if (self->checks == NULL)
@@ -560,11 +572,13 @@ ops_health_engine_get_running (OpsHealthEngine *self)
   return self->running;
 }
 
-/* Pauses every check (each keeps its own paused flag). */
+/* Pauses every check (each keeps its own paused flag). The choice is
+ * kept in the settings, so it survives a restart. */
 void
 ops_health_engine_set_paused (OpsHealthEngine *self,
                               gboolean         paused)
 {
+  g_autoptr(GError) error = NULL;
   GHashTableIter iter;
   OpsCheck      *check;
 
@@ -575,6 +589,10 @@ ops_health_engine_set_paused (OpsHealthEngine *self,
     return;
 
   self->paused = paused;
+  if (!ops_settings_set_boolean (ops_store_get_settings (self->store),
+                                 OPS_SETTINGS_KEY_HEALTH_PAUSED, paused, &error))
+    g_warning ("Could not remember that every check is %s: %s",
+               paused ? "paused" : "running", error->message);
   ops_scheduler_set_paused (self->scheduler, paused);
   g_hash_table_iter_init (&iter, self->probes);
   while (g_hash_table_iter_next (&iter, (gpointer *)&check, NULL))

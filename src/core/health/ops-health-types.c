@@ -10,13 +10,29 @@
 
 #include "ops-health-types.h"
 
-G_DEFINE_QUARK (ops - health - error - quark, ops_health_error)
+G_DEFINE_QUARK (ops-health-error-quark, ops_health_error)
 
-G_DEFINE_ENUM_TYPE (OpsHealthStatus, ops_health_status, G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_UNKNOWN, "unknown"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_HEALTHY, "healthy"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DEGRADED, "degraded"), G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DOWN, "down"))
+G_DEFINE_ENUM_TYPE (OpsHealthStatus, ops_health_status,
+                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_UNKNOWN, "unknown"),
+                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_HEALTHY, "healthy"),
+                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DEGRADED, "degraded"),
+                    G_DEFINE_ENUM_VALUE (OPS_HEALTH_STATUS_DOWN, "down"))
 
-G_DEFINE_ENUM_TYPE (OpsCheckKind, ops_check_kind, G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_HTTP, "http"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TCP, "tcp"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_DNS, "dns"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TLS, "tls"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_POSTGRESQL, "postgresql"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_REDIS, "redis"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_PROMETHEUS, "prometheus"), G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_WEBSOCKET, "websocket"), G_DEFINE_ENUM_VALUE (OPS_CHECK_N_KINDS, "n-kinds"))
+G_DEFINE_ENUM_TYPE (OpsCheckKind, ops_check_kind,
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_HTTP, "http"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TCP, "tcp"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_DNS, "dns"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_TLS, "tls"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_POSTGRESQL, "postgresql"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_REDIS, "redis"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_PROMETHEUS, "prometheus"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_KIND_WEBSOCKET, "websocket"),
+                    G_DEFINE_ENUM_VALUE (OPS_CHECK_N_KINDS, "n-kinds"))
 
-G_DEFINE_ENUM_TYPE (OpsEnvironment, ops_environment, G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_PRODUCTION, "production"), G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_STAGING, "staging"), G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_DEVELOPMENT, "development"))
+G_DEFINE_ENUM_TYPE (OpsEnvironment, ops_environment,
+                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_PRODUCTION, "production"),
+                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_STAGING, "staging"),
+                    G_DEFINE_ENUM_VALUE (OPS_ENVIRONMENT_DEVELOPMENT, "development"))
 
 static const char *const status_names[] = { "unknown", "healthy", "degraded", "down" };
 static const char *const kind_names[] = {

@@ -5,4 +5,4 @@
 
 #include "ops-load-error.h"
 
-G_DEFINE_QUARK (ops - load - error - quark, ops_load_error)
+G_DEFINE_QUARK (ops-load-error-quark, ops_load_error)

@@ -39,6 +39,7 @@ typedef struct
 #define OPS_SETTINGS_KEY_RUN_IN_BACKGROUND "app.run-in-background"
 #define OPS_SETTINGS_KEY_RETENTION_DAYS    "history.retention-days"
 #define OPS_SETTINGS_KEY_HEALTH_MAX_CONCURRENT "health.max-concurrent"
+#define OPS_SETTINGS_KEY_HEALTH_PAUSED     "health.paused"
 #define OPS_SETTINGS_KEY_WINDOW_WIDTH      "window.width"
 #define OPS_SETTINGS_KEY_WINDOW_HEIGHT     "window.height"
 #define OPS_SETTINGS_KEY_WINDOW_MAXIMIZED  "window.maximized"
