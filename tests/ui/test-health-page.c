@@ -471,6 +471,39 @@ test_delete_undo (Fixture      *fixture,
                    ==, 0);
 }
 
+static void
+test_pause_resume (Fixture      *fixture,
+                   gconstpointer data)
+{
+  OpsHealthPage *page = fixture->page.page;
+  g_autoptr(OpsCheck) check = NULL;
+  OpsHealthCard *card;
+  GtkWidget     *badge;
+
+  check = ops_test_health_page_add (&fixture->page, OPS_CHECK_KIND_TCP, "mail", "127.0.0.1:1",
+                                    OPS_ENVIRONMENT_PRODUCTION, NULL);
+  ops_test_flush_events ();
+  card = card_of (fixture, "mail");
+  badge = ops_test_find_widget (GTK_WIDGET (card), GTK_TYPE_LABEL, "Paused");
+  g_assert_false (gtk_widget_get_visible (badge));
+
+  /* One check, from its card's menu: the badge says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.pause", NULL));
+  g_assert_true (ops_check_get_paused (check));
+  g_assert_true (gtk_widget_get_visible (badge));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "card.resume", NULL));
+  g_assert_false (ops_check_get_paused (check));
+  g_assert_false (gtk_widget_get_visible (badge));
+
+  /* All: the engine stops probing, the tab says so and offers to resume. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.pause-all", NULL));
+  g_assert_true (ops_health_engine_get_paused (fixture->page.engine));
+  g_assert_true (gtk_revealer_get_reveal_child (page->paused_revealer));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.resume-all", NULL));
+  g_assert_false (ops_health_engine_get_paused (fixture->page.engine));
+  g_assert_false (gtk_revealer_get_reveal_child (page->paused_revealer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +522,7 @@ main (int   argc,
   ADD ("/opsdeck/health-page/filters", test_filters);
   ADD ("/opsdeck/health-page/detail", test_detail);
   ADD ("/opsdeck/health-page/delete-undo", test_delete_undo);
+  ADD ("/opsdeck/health-page/pause-resume", test_pause_resume);
 #undef ADD
 
   return g_test_run ();

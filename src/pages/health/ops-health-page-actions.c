@@ -30,12 +30,14 @@ _ops_health_page_update_actions (OpsHealthPage *self)
   gboolean has_engine = self->engine != NULL;
   gboolean any = has_engine &&
                  g_list_model_get_n_items (G_LIST_MODEL (ops_health_engine_get_checks (self->engine))) > 0;
+  gboolean paused = has_engine && ops_health_engine_get_paused (self->engine);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.add", has_engine);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.import", has_engine);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.check-all", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.pause-all", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.resume-all", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.check-all", any && !paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.pause-all", any && !paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.resume-all", paused);
+  gtk_revealer_set_reveal_child (self->paused_revealer, paused);
 }
 
 static OpsCheck *
@@ -112,36 +114,14 @@ check_all_action (GtkWidget  *widget,
     }
 }
 
-/* Every check at once, in one transaction: each change is saved. */
+/* Pausing every check is the engine's: remembered across restarts, and
+ * each check keeps its own paused flag. */
 static void
 set_all_paused (OpsHealthPage *self,
                 gboolean       paused)
 {
-  g_autoptr(GError) error = NULL;
-  OpsStore   *store;
-  GListModel *checks;
-  guint       n;
-
-  if (self->engine == NULL)
-    return;
-
-  checks = G_LIST_MODEL (ops_health_engine_get_checks (self->engine));
-  store = ops_check_list_get_store (OPS_CHECK_LIST (checks));
-  n = g_list_model_get_n_items (checks);
-
-  if (!ops_store_begin (store, &error))
-    {
-      add_toast (self, error->message);
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(OpsCheck) check = g_list_model_get_item (checks, i);
-
-      ops_check_set_paused (check, paused);
-    }
-  if (!ops_store_commit (store, &error))
-    add_toast (self, error->message);
+  if (self->engine != NULL)
+    ops_health_engine_set_paused (self->engine, paused);
 }
 
 static void

@@ -29,6 +29,7 @@ struct _OpsHealthPage
   AdwViewSwitcher  *view_switcher;
   AdwViewStack     *views;
   GtkSearchEntry   *search_entry;
+  GtkRevealer      *paused_revealer;
   GtkStack         *content_stack;
   AdwLeaflet       *leaflet;
   GtkWidget        *main_pane;

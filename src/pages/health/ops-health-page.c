@@ -493,6 +493,7 @@ ops_health_page_class_init (OpsHealthPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, views);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, paused_revealer);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, main_pane);
@@ -597,6 +598,8 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   checks = ops_health_engine_get_checks (engine);
   load_settings (self);
   g_signal_connect (checks, "items-changed", G_CALLBACK (checks_changed_cb), self);
+  g_signal_connect_object (engine, "notify::paused", G_CALLBACK (_ops_health_page_update_actions), self,
+                           G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (checks));
   ops_health_summary_set_model (self->summary, G_LIST_MODEL (checks));
   checks_changed_cb (G_LIST_MODEL (checks), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (checks)), self);
