@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "ops-test-health-page.h"
@@ -355,6 +356,12 @@ uptime_shown (gpointer data)
   return ops_test_has_label (GTK_WIDGET (fixture->page.page->detail), "90.00 %");
 }
 
+static gboolean
+history_loaded (gpointer data)
+{
+  return !ops_health_history_view_get_loading (data);
+}
+
 static void
 test_detail (Fixture      *fixture,
              gconstpointer data)
@@ -376,6 +383,26 @@ test_detail (Fixture      *fixture,
   g_assert_true (ops_test_has_label (GTK_WIDGET (page->detail), "queue"));
   /* 10 of the 100 stored results failed. */
   g_assert_true (ops_test_wait_for (uptime_shown, fixture));
+
+  /* Over 24 hours, the response-time chart holds every stored result:
+   * the 90 that passed as values, the 10 that failed as gaps. */
+  {
+    OpsHealthHistoryView *history = ops_health_detail_get_history_view (page->detail);
+    GtkWidget            *day = ops_test_find_widget (GTK_WIDGET (history), GTK_TYPE_TOGGLE_BUTTON, "24 h");
+    OpsChartSeries       *series;
+    const OpsChartPoint  *points;
+    gsize                 n_points = 0;
+    guint                 n_values = 0;
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (day), TRUE);
+    g_assert_true (ops_test_wait_for (history_loaded, history));
+    series = g_ptr_array_index (ops_chart_get_series (ops_health_history_view_get_latency_chart (history)), 0);
+    points = ops_chart_series_get_points (series, &n_points);
+    g_assert_cmpuint (n_points, ==, 100);
+    for (gsize i = 0; i < n_points; i++)
+      n_values += !isnan (points[i].value);
+    g_assert_cmpuint (n_values, ==, 90);
+  }
 
   /* Narrow, the detail is a page of its own with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->page.window), 360, 720);

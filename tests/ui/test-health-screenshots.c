@@ -46,6 +46,32 @@ add (Fixture       *fixture,
   return ops_test_health_page_add (&fixture->page, kind, name, target, environment, tag);
 }
 
+/* A day of stored results, one every 30 seconds (the check's interval),
+ * a few of them slow or failed, so that the charts have a history to draw. */
+static void
+store_history (Fixture  *fixture,
+               OpsCheck *check)
+{
+  OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < 2880; i++)
+    {
+      gint64 time = now - (gint64)(2880 - i) * 30 * G_USEC_PER_SEC;
+      g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
+      OpsHealthStatus status = i % 311 < 3 ? OPS_HEALTH_STATUS_DOWN
+                               : i % 173 < 4 ? OPS_HEALTH_STATUS_DEGRADED
+                                             : OPS_HEALTH_STATUS_HEALTHY;
+
+      ops_check_result_set_status (result, status);
+      ops_check_result_set_total_us (result, 20000 + (i % 40) * 900 + (status == OPS_HEALTH_STATUS_DEGRADED ? 250000 : 0));
+      ops_history_append (history, result, status);
+    }
+  ops_history_flush_sync (history, &error);
+  g_assert_no_error (error);
+}
+
 static void
 setup (Fixture      *fixture,
        gconstpointer data)
@@ -62,6 +88,7 @@ setup (Fixture      *fixture,
   health = ops_test_nginx_url (fixture->nginx, "/health");
   slow = ops_test_nginx_url (fixture->nginx, "/missing");
   fixture->api = add (fixture, OPS_CHECK_KIND_HTTP, "Public API", health, OPS_ENVIRONMENT_PRODUCTION, "api");
+  store_history (fixture, fixture->api);
   g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Checkout service", slow,
                        OPS_ENVIRONMENT_PRODUCTION, "shop"));
   g_object_unref (add (fixture, OPS_CHECK_KIND_TCP, "Orders database", "127.0.0.1:1",

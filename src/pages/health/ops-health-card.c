@@ -6,9 +6,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ops-health-card.h"
+#include "ops-health-history-view.h"
 #include "ops-health-ui.h"
 
 /**
@@ -18,7 +20,8 @@
  * kind and target, last latency, 24-hour uptime and badges. A grid view
  * recycles cards, so the check is set and unset as the grid scrolls; the
  * card follows the check's properties through a #GSignalGroup and never
- * polls. Its menu activates the page's `health.*` actions with the id of
+ * polls. Its sparkline is the last hour of response times from the
+ * history, with each new result added as it comes. Its menu activates the page's `health.*` actions with the id of
  * its check.
  */
 struct _OpsHealthCard
@@ -33,18 +36,23 @@ struct _OpsHealthCard
   GtkLabel  *status_label;
   GtkLabel  *latency_label;
   GtkLabel  *uptime_label;
-  GtkWidget *chart_slot;
+  OpsChart  *sparkline;
   GtkLabel  *environment_badge;
   GtkWidget *paused_badge;
   GtkWidget *maintenance_badge;
   GtkWidget *disconnected_badge;
 
   /* Owned */
-  OpsCheck     *check;
-  GSignalGroup *check_signals;
+  OpsCheck       *check;
+  GSignalGroup   *check_signals;
+  GCancellable   *cancellable;
+  OpsChartSeries *latency;
 
   /* Borrowed */
   OpsAlertEngine *alert_engine;
+  OpsHistory     *history;
+
+  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (OpsHealthCard, ops_health_card, ADW_TYPE_BIN)
@@ -126,6 +134,80 @@ update_badges (OpsHealthCard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.pause", !ops_check_get_paused (self->check));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "card.resume", ops_check_get_paused (self->check));
+}
+
+/* A card too small for “No data yet”: the sparkline keeps its place and
+ * shows once there is a response time to draw. */
+static void
+show_sparkline_if_data (OpsHealthCard *self)
+{
+  double last, min, max;
+
+  gtk_widget_set_opacity (GTK_WIDGET (self->sparkline),
+                          ops_chart_series_get_stats (self->latency, &last, &min, &max) ? 1.0 : 0.0);
+}
+
+static void
+sparkline_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  OpsHealthCard *self = user_data;
+  g_autoptr(OpsHistorySeries) series = NULL;
+  g_autoptr(GError) error = NULL;
+
+  series = ops_history_query_series_finish (OPS_HISTORY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  if (series == NULL)
+    {
+      g_warning ("Could not read the last hour of a check: %s", error->message);
+      return;
+    }
+
+  ops_health_fill_latency (self->latency, series, series->values);
+  show_sparkline_if_data (self);
+}
+
+static void
+load_sparkline (OpsHealthCard *self)
+{
+  gint64 now = g_get_real_time ();
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  ops_chart_series_set_points (self->latency, NULL, 0);
+  show_sparkline_if_data (self);
+  self->loading = FALSE;
+  if (self->check == NULL || self->history == NULL)
+    return;
+
+  ops_chart_series_set_max_gap_usec (self->latency, 3 * (gint64)ops_check_get_interval_ms (self->check) * 1000);
+  ops_chart_set_time_range (self->sparkline, now - OPS_HISTORY_HOUR_USEC, now);
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  ops_history_query_series_async (self->history, ops_check_get_id (self->check),
+                                  now - OPS_HISTORY_HOUR_USEC, now, self->cancellable, sparkline_cb, self);
+}
+
+/* A new result: one more point, and the hour moves on. */
+static void
+append_result (OpsHealthCard *self)
+{
+  OpsCheckResult *result = ops_check_get_last_result (self->check);
+  gint64          now = g_get_real_time ();
+
+  if (result == NULL || self->loading)
+    return;
+
+  ops_chart_series_append_point (self->latency, ops_check_result_get_time (result),
+                                 ops_check_result_get_status (result) == OPS_HEALTH_STATUS_DOWN
+                                     ? NAN
+                                     : ops_check_result_get_latency_ms (result));
+  ops_chart_set_time_range (self->sparkline, now - OPS_HISTORY_HOUR_USEC, now);
+  show_sparkline_if_data (self);
 }
 
 static void
@@ -225,9 +307,13 @@ ops_health_card_dispose (GObject *object)
   g_clear_object (&self->check_signals);
   g_clear_object (&self->check);
   g_clear_weak_pointer (&self->alert_engine);
+  g_clear_weak_pointer (&self->history);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   /* The bin's child is a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_CARD);
+  g_clear_object (&self->latency);
 
   G_OBJECT_CLASS (ops_health_card_parent_class)->dispose (object);
 }
@@ -241,6 +327,8 @@ ops_health_card_class_init (OpsHealthCardClass *klass)
   object_class->dispose = ops_health_card_dispose;
   object_class->get_property = ops_health_card_get_property;
   object_class->set_property = ops_health_card_set_property;
+
+  g_type_ensure (OPS_TYPE_CHART);
 
   /**
    * OpsHealthCard:check:
@@ -261,7 +349,7 @@ ops_health_card_class_init (OpsHealthCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, status_label);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, latency_label);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, uptime_label);
-  gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, sparkline);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, environment_badge);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, paused_badge);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, maintenance_badge);
@@ -297,19 +385,29 @@ ops_health_card_init (OpsHealthCard *self)
                                   G_CALLBACK (update_status), self);
   g_signal_group_connect_swapped (self->check_signals, "notify::paused",
                                   G_CALLBACK (update_badges), self);
+  g_signal_group_connect_swapped (self->check_signals, "notify::last-result",
+                                  G_CALLBACK (append_result), self);
+
+  /* Translators: the series of a card's sparkline */
+  self->latency = ops_chart_series_new (_("Response time, last hour"), OPS_CHART_UNIT_MS,
+                                        OPS_CHART_STYLE_AREA);
+  ops_chart_add_series (self->sparkline, self->latency);
 }
 
 /**
  * ops_health_card_new:
+ * @history: (nullable): where the sparkline's points come from
  * @alert_engine: (nullable): tells which checks are in maintenance
  *
  * Returns: a new card, showing no check yet
  */
 GtkWidget *
-ops_health_card_new (OpsAlertEngine *alert_engine)
+ops_health_card_new (OpsHistory     *history,
+                     OpsAlertEngine *alert_engine)
 {
   OpsHealthCard *self = g_object_new (OPS_TYPE_HEALTH_CARD, NULL);
 
+  g_set_weak_pointer (&self->history, history);
   g_set_weak_pointer (&self->alert_engine, alert_engine);
   return GTK_WIDGET (self);
 }
@@ -335,19 +433,20 @@ ops_health_card_set_check (OpsHealthCard *self,
   g_signal_group_set_target (self->check_signals, check);
   update_definition (self);
   update_status (self);
+  load_sparkline (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHECK]);
 }
 
 /**
- * ops_health_card_get_chart_slot:
+ * ops_health_card_get_sparkline:
  * @self: a card
  *
- * Returns: (transfer none): the box that holds the card's sparkline
+ * Returns: (transfer none): the chart of the last hour's response times
  */
-GtkWidget *
-ops_health_card_get_chart_slot (OpsHealthCard *self)
+OpsChart *
+ops_health_card_get_sparkline (OpsHealthCard *self)
 {
   g_return_val_if_fail (OPS_IS_HEALTH_CARD (self), NULL);
 
-  return self->chart_slot;
+  return self->sparkline;
 }

@@ -7,6 +7,8 @@
 
 #include "alerts/ops-alert-engine.h"
 #include "health/ops-check.h"
+#include "health/ops-history.h"
+#include "widgets/ops-chart.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +17,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (OpsHealthCard, ops_health_card, OPS, HEALTH_CARD, AdwBin)
 
 /* clang-format off */
-GtkWidget *ops_health_card_new              (OpsAlertEngine *alert_engine);
+GtkWidget *ops_health_card_new              (OpsHistory     *history,
+                                             OpsAlertEngine *alert_engine);
 OpsCheck  *ops_health_card_get_check        (OpsHealthCard  *self);
 void       ops_health_card_set_check        (OpsHealthCard  *self,
                                              OpsCheck       *check);
-GtkWidget *ops_health_card_get_chart_slot   (OpsHealthCard  *self);
+OpsChart  *ops_health_card_get_sparkline   (OpsHealthCard  *self);
 /* clang-format on */
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "ops-health-detail.h"
 #include "ops-health-ui.h"
+#include "widgets/ops-gauge.h"
 
 /**
  * OpsHealthDetail:
@@ -39,6 +40,10 @@ struct _OpsHealthDetail
   AdwActionRow         *uptime_week_row;
   AdwActionRow         *uptime_month_row;
   GtkWidget            *charts_box;
+  OpsHealthHistoryView *history_view;
+  OpsGauge             *score_gauge;
+  OpsChart             *usage_chart;
+  OpsChart             *network_chart;
   AdwPreferencesGroup  *timing_group;
   AdwPreferencesGroup  *error_group;
   GtkLabel             *error_label;
@@ -52,7 +57,8 @@ struct _OpsHealthDetail
   GPtrArray    *dynamic_rows; /* rows added to the groups for this result */
 
   /* Borrowed */
-  OpsHealthEngine *engine;
+  OpsHealthEngine      *engine;
+  OpsHealthHostMetrics *host_metrics;
 };
 
 G_DEFINE_FINAL_TYPE (OpsHealthDetail, ops_health_detail, ADW_TYPE_BIN)
@@ -203,6 +209,7 @@ show_host (OpsHealthDetail *self,
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->host_group), TRUE);
+  ops_gauge_set_value (self->score_gauge, score);
   {
     g_autofree char *text = NULL;
     const char      *band = ops_check_result_get_detail_string (result, "score_band");
@@ -325,6 +332,44 @@ show_definition (OpsHealthDetail *self)
   gtk_widget_set_visible (self->resume_button, ops_check_get_paused (self->check));
 }
 
+static gpointer
+copy_object (gconstpointer object,
+             gpointer      user_data)
+{
+  return g_object_ref ((gpointer)object);
+}
+
+static void
+clear_chart (OpsChart *chart)
+{
+  g_autoptr(GPtrArray) series = g_ptr_array_copy (ops_chart_get_series (chart), copy_object, NULL);
+
+  g_ptr_array_set_free_func (series, g_object_unref);
+  for (guint i = 0; i < series->len; i++)
+    ops_chart_remove_series (chart, g_ptr_array_index (series, i));
+}
+
+/* A Prometheus check's host figures, as they arrive. */
+static void
+show_host_charts (OpsHealthDetail *self)
+{
+  gint64 id;
+
+  clear_chart (self->usage_chart);
+  clear_chart (self->network_chart);
+  if (self->check == NULL || self->host_metrics == NULL ||
+      ops_check_get_kind (self->check) != OPS_CHECK_KIND_PROMETHEUS)
+    return;
+
+  id = ops_check_get_id (self->check);
+  for (OpsHostMetric m = OPS_HOST_METRIC_CPU; m <= OPS_HOST_METRIC_DISK; m++)
+    ops_chart_add_series (self->usage_chart, ops_health_host_metrics_get (self->host_metrics, id, m));
+  ops_chart_add_series (self->network_chart,
+                        ops_health_host_metrics_get (self->host_metrics, id, OPS_HOST_METRIC_RECEIVED));
+  ops_chart_add_series (self->network_chart,
+                        ops_health_host_metrics_get (self->host_metrics, id, OPS_HOST_METRIC_SENT));
+}
+
 static void
 last_result_changed_cb (OpsHealthDetail *self)
 {
@@ -376,6 +421,10 @@ ops_health_detail_class_init (OpsHealthDetailClass *klass)
 
   object_class->dispose = ops_health_detail_dispose;
 
+  g_type_ensure (OPS_TYPE_HEALTH_HISTORY_VIEW);
+  g_type_ensure (OPS_TYPE_GAUGE);
+  g_type_ensure (OPS_TYPE_CHART);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-health-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, stack);
@@ -392,6 +441,10 @@ ops_health_detail_class_init (OpsHealthDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, uptime_week_row);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, uptime_month_row);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, charts_box);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, history_view);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, score_gauge);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, usage_chart);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, network_chart);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, timing_group);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, error_group);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, error_label);
@@ -432,6 +485,16 @@ ops_health_detail_set_engine (OpsHealthDetail *self,
   g_return_if_fail (OPS_IS_HEALTH_DETAIL (self));
 
   g_set_weak_pointer (&self->engine, engine);
+  ops_health_history_view_set_engine (self->history_view, engine);
+}
+
+void
+ops_health_detail_set_host_metrics (OpsHealthDetail      *self,
+                                    OpsHealthHostMetrics *metrics)
+{
+  g_return_if_fail (OPS_IS_HEALTH_DETAIL (self));
+
+  g_set_weak_pointer (&self->host_metrics, metrics);
 }
 
 OpsCheck *
@@ -462,6 +525,8 @@ ops_health_detail_set_check (OpsHealthDetail *self,
   set_uptime_row (self->uptime_week_row, -1);
   set_uptime_row (self->uptime_month_row, -1);
   show_definition (self);
+  ops_health_history_view_set_check (self->history_view, check);
+  show_host_charts (self);
   last_result_changed_cb (self);
 }
 
@@ -476,15 +541,15 @@ ops_health_detail_set_folded (OpsHealthDetail *self,
 }
 
 /**
- * ops_health_detail_get_charts_box:
+ * ops_health_detail_get_history_view:
  * @self: a detail view
  *
- * Returns: (transfer none): the box where the check's charts go
+ * Returns: (transfer none): the response-time and uptime charts
  */
-GtkWidget *
-ops_health_detail_get_charts_box (OpsHealthDetail *self)
+OpsHealthHistoryView *
+ops_health_detail_get_history_view (OpsHealthDetail *self)
 {
   g_return_val_if_fail (OPS_IS_HEALTH_DETAIL (self), NULL);
 
-  return self->charts_box;
+  return self->history_view;
 }

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 
 #include "health/ops-health-engine.h"
+#include "ops-health-history-view.h"
+#include "ops-health-host-metrics.h"
 
 G_BEGIN_DECLS
 
@@ -21,7 +23,9 @@ void       ops_health_detail_set_check      (OpsHealthDetail *self,
                                              OpsCheck        *check);
 void       ops_health_detail_set_folded     (OpsHealthDetail *self,
                                              gboolean         folded);
-GtkWidget *ops_health_detail_get_charts_box (OpsHealthDetail *self);
+void       ops_health_detail_set_host_metrics (OpsHealthDetail   *self,
+                                               OpsHealthHostMetrics *metrics);
+OpsHealthHistoryView *ops_health_detail_get_history_view (OpsHealthDetail *self);
 /* clang-format on */
 
 G_END_DECLS

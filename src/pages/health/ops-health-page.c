@@ -206,7 +206,10 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                OpsHealthPage            *self)
 {
-  gtk_list_item_set_child (item, ops_health_card_new (self->alert_engine));
+  gtk_list_item_set_child (item, ops_health_card_new (self->engine != NULL
+                                                          ? ops_health_engine_get_history (self->engine)
+                                                          : NULL,
+                                                      self->alert_engine));
 }
 
 static void
@@ -462,6 +465,7 @@ ops_health_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_PAGE);
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->host_metrics);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -594,6 +598,8 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   self->alert_engine = alert_engine;
   self->settings = settings;
   ops_health_detail_set_engine (self->detail, engine);
+  self->host_metrics = ops_health_host_metrics_new (G_LIST_MODEL (ops_health_engine_get_checks (engine)));
+  ops_health_detail_set_host_metrics (self->detail, self->host_metrics);
 
   checks = ops_health_engine_get_checks (engine);
   load_settings (self);
