@@ -5,6 +5,7 @@
 
 #include "ops-test-health-page.h"
 #include "ops-test-nginx.h"
+#include "ops-test-node-exporter.h"
 #include "ops-test-util.h"
 
 /* Pictures of the Health tab, light and dark, wide and narrow, saved as
@@ -14,8 +15,10 @@
 typedef struct
 {
   OpsTestHealthPage page;
-  OpsTestNginx     *nginx;
-  OpsCheck         *api;
+  OpsTestNginx        *nginx;
+  OpsTestNodeExporter *node_exporter;
+  OpsCheck            *api;
+  OpsCheck            *host;
 } Fixture;
 
 static gboolean
@@ -72,6 +75,21 @@ store_history (Fixture  *fixture,
   g_assert_no_error (error);
 }
 
+static gboolean
+host_charted (gpointer data)
+{
+  Fixture        *fixture = data;
+  OpsChartSeries *cpu;
+  gsize           n = 0;
+
+  if (fixture->host == NULL)
+    return FALSE;
+  cpu = ops_health_host_metrics_get (fixture->page.page->host_metrics, ops_check_get_id (fixture->host),
+                                     OPS_HOST_METRIC_CPU);
+  ops_chart_series_get_points (cpu, &n);
+  return n >= 4;
+}
+
 static void
 setup (Fixture      *fixture,
        gconstpointer data)
@@ -101,6 +119,22 @@ setup (Fixture      *fixture,
               OPS_ENVIRONMENT_DEVELOPMENT, "docs");
   ops_check_set_paused (docs, TRUE);
 
+  /* A host's figures are charted as they come: a few results. */
+  fixture->node_exporter = ops_test_node_exporter_start ();
+  {
+    g_autofree char *metrics = ops_test_node_exporter_url (fixture->node_exporter);
+    g_autoptr(OpsCheck) host = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "Build host", metrics);
+    g_autoptr(GError) error = NULL;
+
+    ops_check_set_environment (host, OPS_ENVIRONMENT_STAGING);
+    ops_check_set_interval_ms (host, 1000);
+    ops_check_set_timeout_ms (host, 1000);
+    ops_check_list_add (ops_health_engine_get_checks (fixture->page.engine), host, &error);
+    g_assert_no_error (error);
+    fixture->host = g_steal_pointer (&host);
+  }
+  g_assert_true (ops_test_wait_for (host_charted, fixture));
+
   /* F5: every running check now, rather than within its interval. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.check-all", NULL));
   g_assert_true (ops_test_wait_for (all_probed, fixture));
@@ -111,8 +145,10 @@ teardown (Fixture      *fixture,
           gconstpointer data)
 {
   g_clear_object (&fixture->api);
+  g_clear_object (&fixture->host);
   ops_test_health_page_close (&fixture->page);
   ops_test_nginx_stop (fixture->nginx);
+  ops_test_node_exporter_stop (fixture->node_exporter);
 }
 
 typedef struct
@@ -145,6 +181,20 @@ flag_set (gpointer data)
   return *(gboolean *)data;
 }
 
+static void
+wait_frames (GtkWidget *window,
+             int        n)
+{
+  for (int i = 0; i < n; i++)
+    {
+      gboolean painted = FALSE;
+
+      gtk_widget_add_tick_callback (window, one_frame_cb, &painted, NULL);
+      g_assert_true (ops_test_wait_for (flag_set, &painted));
+    }
+  ops_test_flush_events ();
+}
+
 /* Renders the window as it is on screen into a PNG. */
 static void
 save_window (GtkWidget  *window,
@@ -160,7 +210,6 @@ save_window (GtkWidget  *window,
   g_autoptr(GdkTexture) texture = NULL;
   GskRenderer *renderer;
   Size         size = { window, width };
-  gboolean     painted = FALSE;
 
   if (!has_width (&size))
     {
@@ -172,13 +221,7 @@ save_window (GtkWidget  *window,
   if (!ops_test_wait_for (has_width, &size))
     g_error ("The window is %d pixels wide, not %d.", gtk_widget_get_width (window), width);
   /* Two frames: the layout, then the paint of what it placed. */
-  for (int i = 0; i < 2; i++)
-    {
-      painted = FALSE;
-      gtk_widget_add_tick_callback (window, one_frame_cb, &painted, NULL);
-      g_assert_true (ops_test_wait_for (flag_set, &painted));
-    }
-  ops_test_flush_events ();
+  wait_frames (window, 2);
 
   width = gtk_widget_get_width (window);
   gdk_paintable_snapshot (paintable, snapshot, width, gtk_widget_get_height (window));
@@ -193,6 +236,19 @@ save_window (GtkWidget  *window,
   g_test_message ("saved %s", file);
 }
 
+/* The host's figures are at the end of the detail. */
+static void
+scroll_detail_to_end (Fixture *fixture)
+{
+  GtkWidget     *history = GTK_WIDGET (ops_health_detail_get_history_view (fixture->page.page->detail));
+  GtkWidget     *scrolled = gtk_widget_get_ancestor (history, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  wait_frames (GTK_WIDGET (fixture->page.window), 2);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+}
+
 static void
 test_screenshots (Fixture      *fixture,
                   gconstpointer data)
@@ -200,6 +256,7 @@ test_screenshots (Fixture      *fixture,
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkWidget       *window = GTK_WIDGET (fixture->page.window);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ops_check_get_id (fixture->api));
+  g_autofree char *host_id = g_strdup_printf ("%" G_GINT64_FORMAT, ops_check_get_id (fixture->host));
   static const struct
   {
     AdwColorScheme scheme;
@@ -215,6 +272,7 @@ test_screenshots (Fixture      *fixture,
       g_autofree char *detail = g_strdup_printf ("health-%s-wide-detail", schemes[i].name);
       g_autofree char *narrow = g_strdup_printf ("health-%s-narrow", schemes[i].name);
       g_autofree char *narrow_detail = g_strdup_printf ("health-%s-narrow-detail", schemes[i].name);
+      g_autofree char *host = g_strdup_printf ("health-%s-wide-host", schemes[i].name);
 
       adw_style_manager_set_color_scheme (style, schemes[i].scheme);
 
@@ -222,6 +280,9 @@ test_screenshots (Fixture      *fixture,
       save_window (window, wide, 1200, 760);
       ops_health_page_show_check (fixture->page.page, id);
       save_window (window, detail, 1200, 760);
+      ops_health_page_show_check (fixture->page.page, host_id);
+      scroll_detail_to_end (fixture);
+      save_window (window, host, 1200, 760);
 
       gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.close-detail", NULL);
       save_window (window, narrow, 360, 720);
