@@ -52,6 +52,7 @@ struct _OpsHealthCard
   OpsAlertEngine *alert_engine;
   OpsHistory     *history;
 
+  guint    load_id;
   gboolean loading;
 };
 
@@ -171,25 +172,38 @@ sparkline_cb (GObject      *object,
   show_sparkline_if_data (self);
 }
 
-static void
-load_sparkline (OpsHealthCard *self)
+static gboolean
+query_sparkline_cb (gpointer user_data)
 {
-  gint64 now = g_get_real_time ();
+  OpsHealthCard *self = user_data;
+  gint64         now = g_get_real_time ();
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  ops_chart_series_set_points (self->latency, NULL, 0);
-  show_sparkline_if_data (self);
-  self->loading = FALSE;
-  if (self->check == NULL || self->history == NULL)
-    return;
-
+  self->load_id = 0;
   ops_chart_series_set_max_gap_usec (self->latency, 3 * (gint64)ops_check_get_interval_ms (self->check) * 1000);
   ops_chart_set_time_range (self->sparkline, now - OPS_HISTORY_HOUR_USEC, now);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   ops_history_query_series_async (self->history, ops_check_get_id (self->check),
                                   now - OPS_HISTORY_HOUR_USEC, now, self->cancellable, sparkline_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The query waits until the frame is drawn: cards first, then their
+ * sparklines, so that scrolling and the first frame stay quick. */
+static void
+load_sparkline (OpsHealthCard *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->load_id, g_source_remove);
+  ops_chart_series_set_points (self->latency, NULL, 0);
+  show_sparkline_if_data (self);
+  self->loading = FALSE;
+  if (self->check == NULL || self->history == NULL)
+    return;
+
+  self->loading = TRUE;
+  self->load_id = g_idle_add_full (G_PRIORITY_LOW, query_sparkline_cb, self, NULL);
 }
 
 /* A new result: one more point, and the hour moves on. */
@@ -310,6 +324,7 @@ ops_health_card_dispose (GObject *object)
   g_clear_weak_pointer (&self->history);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->load_id, g_source_remove);
   /* The bin's child is a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_CARD);
