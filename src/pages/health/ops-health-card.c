@@ -256,26 +256,6 @@ update_status (OpsHealthCard *self)
 }
 
 static void
-activate_page_action (OpsHealthCard *self,
-                      const char    *name)
-{
-  if (self->check != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), name, "x", ops_check_get_id (self->check));
-}
-
-static void
-card_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  g_autofree char *page_action = NULL;
-
-  /* card.check-now → health.check-now */
-  page_action = g_strconcat ("health.", action_name + strlen ("card."), NULL);
-  activate_page_action (OPS_HEALTH_CARD (widget), page_action);
-}
-
-static void
 ops_health_card_get_property (GObject    *object,
                               guint       prop_id,
                               GValue     *value,
@@ -370,12 +350,8 @@ ops_health_card_class_init (OpsHealthCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, maintenance_badge);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthCard, disconnected_badge);
 
-  gtk_widget_class_install_action (widget_class, "card.check-now", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.pause", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.resume", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.edit", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.duplicate", NULL, card_action);
-  gtk_widget_class_install_action (widget_class, "card.delete", NULL, card_action);
+  ops_health_ui_install_check_actions (widget_class, "card",
+                                       (OpsCheck * (*) (gpointer)) ops_health_card_get_check);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }

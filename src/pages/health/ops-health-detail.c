@@ -378,22 +378,6 @@ last_result_changed_cb (OpsHealthDetail *self)
 }
 
 static void
-detail_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  OpsHealthDetail *self = OPS_HEALTH_DETAIL (widget);
-  g_autofree char *page_action = NULL;
-
-  if (self->check == NULL)
-    return;
-
-  /* detail.delete → health.delete, with the check's id */
-  page_action = g_strconcat ("health.", strchr (action_name, '.') + 1, NULL);
-  gtk_widget_activate_action (widget, page_action, "x", ops_check_get_id (self->check));
-}
-
-static void
 ops_health_detail_dispose (GObject *object)
 {
   OpsHealthDetail *self = OPS_HEALTH_DETAIL (object);
@@ -451,12 +435,8 @@ ops_health_detail_class_init (OpsHealthDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, components_group);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, host_group);
 
-  gtk_widget_class_install_action (widget_class, "detail.check-now", NULL, detail_action);
-  gtk_widget_class_install_action (widget_class, "detail.pause", NULL, detail_action);
-  gtk_widget_class_install_action (widget_class, "detail.resume", NULL, detail_action);
-  gtk_widget_class_install_action (widget_class, "detail.edit", NULL, detail_action);
-  gtk_widget_class_install_action (widget_class, "detail.duplicate", NULL, detail_action);
-  gtk_widget_class_install_action (widget_class, "detail.delete", NULL, detail_action);
+  ops_health_ui_install_check_actions (widget_class, "detail",
+                                       (OpsCheck * (*) (gpointer)) ops_health_detail_get_check);
 }
 
 static void

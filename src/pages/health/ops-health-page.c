@@ -10,6 +10,7 @@
 
 #include "ops-health-card.h"
 #include "ops-health-page-private.h"
+#include "ops-health-ui.h"
 
 /**
  * OpsHealthPage:
@@ -171,15 +172,7 @@ checks_changed_cb (GListModel    *model,
                    guint          added,
                    OpsHealthPage *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(OpsCheck) check = g_list_model_get_item (model, i);
-
-      g_signal_connect_object (check, "notify::status", G_CALLBACK (check_state_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (check, "notify::paused", G_CALLBACK (check_state_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+  ops_health_ui_watch_checks (model, position, added, G_CALLBACK (check_state_changed_cb), self);
 
   /* The detail of a check that is gone closes. */
   if (removed > 0 && ops_health_detail_get_check (self->detail) != NULL &&

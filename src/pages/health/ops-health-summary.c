@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ops-health-summary.h"
+#include "ops-health-ui.h"
 
 /**
  * OpsHealthSummary:
@@ -149,17 +150,7 @@ items_changed_cb (GListModel       *model,
                   guint             added,
                   OpsHealthSummary *self)
 {
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(OpsCheck) check = g_list_model_get_item (model, i);
-
-      g_signal_connect_object (check, "notify::status", G_CALLBACK (queue_recount), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (check, "notify::paused", G_CALLBACK (queue_recount), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (check, "notify::environment", G_CALLBACK (queue_recount), self,
-                               G_CONNECT_SWAPPED);
-    }
+  ops_health_ui_watch_checks (model, position, added, G_CALLBACK (queue_recount), self);
 
   queue_recount (self);
 }

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "ops-health-ui.h"
 
@@ -89,4 +90,62 @@ ops_health_ui_describe_target (OpsCheck *check)
   /* Translators: a check's kind and target */
   return g_strdup_printf (_("%s · %s"), ops_check_kind_to_label (ops_check_get_kind (check)),
                           ops_check_get_target (check));
+}
+
+/* The actions on one check (check now, pause, resume, edit, duplicate,
+ * delete) of a widget that shows a check, as “PREFIX.check-now”…: each
+ * activates the page's “health.check-now”… with the check's id. */
+static const char *const check_actions[] = { "check-now", "pause", "resume", "edit", "duplicate", "delete" };
+
+static void
+forward_check_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  OpsCheck *(*get_check) (gpointer) = g_type_get_qdata (G_OBJECT_TYPE (widget),
+                                                        g_quark_from_static_string ("ops-health-get-check"));
+  OpsCheck        *check = get_check (widget);
+  g_autofree char *page_action = NULL;
+
+  if (check == NULL)
+    return;
+
+  page_action = g_strconcat ("health.", strchr (action_name, '.') + 1, NULL);
+  gtk_widget_activate_action (widget, page_action, "x", ops_check_get_id (check));
+}
+
+void
+ops_health_ui_install_check_actions (GtkWidgetClass *widget_class,
+                                     const char     *prefix,
+                                     OpsCheck *(*get_check) (gpointer widget))
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class),
+                    g_quark_from_static_string ("ops-health-get-check"), get_check);
+
+  for (guint i = 0; i < G_N_ELEMENTS (check_actions); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", prefix, check_actions[i]);
+
+      gtk_widget_class_install_action (widget_class, name, NULL, forward_check_action);
+    }
+}
+
+/* Calls @callback (swapped, on @object) when the status, paused flag or
+ * environment of one of the @added checks from @position changes. */
+void
+ops_health_ui_watch_checks (GListModel *checks,
+                            guint       position,
+                            guint       added,
+                            GCallback   callback,
+                            gpointer    object)
+{
+  static const char *const signals[] = { "notify::status", "notify::paused", "notify::environment" };
+
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(OpsCheck) check = g_list_model_get_item (checks, i);
+
+      for (guint j = 0; j < G_N_ELEMENTS (signals); j++)
+        g_signal_connect_object (check, signals[j], callback, object, G_CONNECT_SWAPPED);
+    }
 }

@@ -20,6 +20,14 @@ void        ops_health_ui_set_status_class (GtkWidget       *widget,
 char       *ops_health_ui_format_latency   (double           latency_ms);
 char       *ops_health_ui_format_uptime    (double           percent);
 char       *ops_health_ui_describe_target  (OpsCheck        *check);
+void        ops_health_ui_install_check_actions (GtkWidgetClass *widget_class,
+                                                 const char     *prefix,
+                                                 OpsCheck *   (*get_check) (gpointer widget));
+void        ops_health_ui_watch_checks     (GListModel      *checks,
+                                            guint            position,
+                                            guint            added,
+                                            GCallback        callback,
+                                            gpointer         object);
 /* clang-format on */
 
 G_END_DECLS
