@@ -7,6 +7,7 @@
 #include "ops-test-nginx.h"
 #include "ops-test-node-exporter.h"
 #include "ops-test-util.h"
+#include "pages/health/ops-check-dialog.h"
 
 /* Pictures of the Health tab, light and dark, wide and narrow, saved as
  * PNG under the build folder (screenshots/) for a person to look at. The
@@ -236,6 +237,22 @@ save_window (GtkWidget  *window,
   g_test_message ("saved %s", file);
 }
 
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+
+  g_assert_not_reached ();
+}
+
 /* The host's figures are at the end of the detail. */
 static void
 scroll_detail_to_end (Fixture *fixture)
@@ -288,6 +305,24 @@ test_screenshots (Fixture      *fixture,
       save_window (window, narrow, 360, 720);
       ops_health_page_show_check (fixture->page.page, id);
       save_window (window, narrow_detail, 360, 720);
+    }
+
+  /* The dialog, with a problem to show. */
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *dialog_wide = g_strdup_printf ("health-%s-dialog", schemes[i].name);
+      g_autofree char *dialog_narrow = g_strdup_printf ("health-%s-dialog-narrow", schemes[i].name);
+      GtkWidget       *dialog;
+
+      adw_style_manager_set_color_scheme (style, schemes[i].scheme);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.edit", "x",
+                                                 ops_check_get_id (fixture->api)));
+      dialog = find_toplevel (OPS_TYPE_CHECK_DIALOG);
+      gtk_editable_set_text (GTK_EDITABLE (ops_test_find_widget (dialog, ADW_TYPE_ENTRY_ROW, "Target")),
+                             "api.example.com/health");
+      save_window (dialog, dialog_wide, 560, 720);
+      save_window (dialog, dialog_narrow, 360, 720);
+      gtk_window_destroy (GTK_WINDOW (dialog));
     }
 
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);

@@ -715,6 +715,7 @@ ops_check_dialog_new (OpsHealthEngine   *engine,
       break;
     }
 
+  gtk_window_set_title (GTK_WINDOW (self), adw_window_title_get_title (self->window_title));
   fill_form (self);
   rebuild_kind_rows (self);
 

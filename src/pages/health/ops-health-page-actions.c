@@ -436,9 +436,30 @@ _ops_health_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "health.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "health.duplicate", "x", duplicate_action);
   gtk_widget_class_install_action (widget_class, "health.delete", "x", delete_action);
+}
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "health.check-all", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "health.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "health.focus-search", NULL);
+/* F5, Ctrl+N and Ctrl+F work anywhere in the window while the tab shows,
+ * not only when the focus is inside it. */
+void
+_ops_health_page_add_shortcuts (OpsHealthPage *self)
+{
+  static const struct
+  {
+    guint           key;
+    GdkModifierType modifiers;
+    const char     *action;
+  } shortcuts[] = {
+    { GDK_KEY_F5, 0, "health.check-all" },
+    { GDK_KEY_n, GDK_CONTROL_MASK, "health.add" },
+    { GDK_KEY_f, GDK_CONTROL_MASK, "health.focus-search" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_MANAGED);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    shortcuts[i].modifiers),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

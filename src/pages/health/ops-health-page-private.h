@@ -71,6 +71,7 @@ struct _OpsHealthPage
 /* clang-format off */
 void       _ops_health_page_class_init_actions (GtkWidgetClass  *widget_class);
 void       _ops_health_page_update_actions     (OpsHealthPage   *self);
+void       _ops_health_page_add_shortcuts      (OpsHealthPage   *self);
 void       _ops_health_page_refilter           (OpsHealthPage   *self);
 void       _ops_health_page_commit_deletes     (OpsHealthPage   *self);
 void       _ops_health_page_clear_filters      (OpsHealthPage   *self);

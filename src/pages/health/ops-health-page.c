@@ -557,6 +557,7 @@ ops_health_page_init (OpsHealthPage *self)
   rebuild_tag_list (self);
   update_content (self);
   _ops_health_page_update_actions (self);
+  _ops_health_page_add_shortcuts (self);
 }
 
 GtkWidget *
