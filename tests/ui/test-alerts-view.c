@@ -8,6 +8,7 @@
 
 #include "alerts/ops-alert-db.h"
 #include "alerts/ops-alert-engine.h"
+#include "ops-test-alertmanager.h"
 #include "ops-test-clock.h"
 #include "ops-test-util.h"
 #include "pages/health/ops-alert-detail.h"
@@ -871,10 +872,165 @@ test_show_alert (Fixture      *fixture,
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (find_row (history_list, id))));
   g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (detail (fixture))), ==, id);
   g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "connection refused"));
+  g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "Values That Fired It"));
+  g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "down"));
+  g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "Resolved by"));
 
   /* One that does not exist changes nothing. */
   ops_alerts_view_show_alert (fixture->view, "999999");
   g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (detail (fixture))), ==, id);
+}
+
+/* The first row of a list whose id starts with a prefix. */
+static GtkWidget *
+find_row_prefix (GtkListBox *list,
+                 const char *prefix)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    if (g_str_has_prefix (g_object_get_data (G_OBJECT (c), "alert-id") ?: "", prefix))
+      return c;
+  return NULL;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  const char *prefix;
+  const char *text; /* for silenced_shown() */
+} RowWait;
+
+static gboolean
+row_appeared (gpointer data)
+{
+  RowWait *wait = data;
+
+  return find_row_prefix (wait->list, wait->prefix) != NULL;
+}
+
+static gboolean
+silenced_shown (gpointer data)
+{
+  RowWait   *wait = data;
+  GtkWidget *row = find_row_prefix (wait->list, wait->prefix);
+
+  return row != NULL && has_label (row, wait->text);
+}
+
+typedef struct
+{
+  OpsTestAlertmanager *am;
+  JsonObject          *silence; /* owned by the node */
+  JsonNode            *node;
+} SilenceWait;
+
+static gboolean
+silence_created (gpointer data)
+{
+  SilenceWait *wait = data;
+  JsonArray   *silences;
+
+  g_clear_pointer (&wait->node, json_node_unref);
+  wait->node = ops_test_alertmanager_get (wait->am, "/api/v2/silences");
+  silences = json_node_get_array (wait->node);
+  for (guint i = 0; i < json_array_get_length (silences); i++)
+    {
+      JsonObject *candidate = json_array_get_object_element (silences, i);
+
+      if (g_strcmp0 (json_object_get_string_member (candidate, "createdBy"), g_get_user_name ()) == 0)
+        {
+          wait->silence = candidate;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Alerts of a real Alertmanager beside Opsdeck's; “Acknowledge for…”
+ * creates a silence in it with the local user and the note. */
+static void
+test_alertmanager (Fixture      *fixture,
+                   gconstpointer data)
+{
+  OpsTestAlertmanager *am = ops_test_alertmanager_start ();
+  g_autofree char     *url = ops_test_alertmanager_url (am, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkListBox          *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  GtkDropDown         *source = child (fixture, GTK_TYPE_DROP_DOWN, "source_dropdown");
+  RowWait              row_wait = { open_list, "prom/", "Silenced" };
+  SilenceWait          silence_wait = { am, NULL, NULL };
+  GtkWidget           *row;
+  AdwMessageDialog    *dialog;
+  GtkWidget           *extra;
+  g_autofree char     *api = NULL;
+
+  g_assert_true (ops_alert_db_add_source (fixture->store, "prom", url, &error));
+  g_assert_no_error (error);
+  ops_test_alertmanager_post_alerts (am,
+                                     "[{\"labels\": {\"alertname\": \"HighCPU\", \"instance\": \"db1:9100\","
+                                     "  \"severity\": \"critical\"},"
+                                     "  \"annotations\": {\"summary\": \"CPU above 95 % for 10 minutes\"}}]");
+  raise_down (fixture, "api");
+  api = alert_id (fixture, "api");
+
+  ops_alerts_view_refresh (fixture->view);
+  g_assert_true (ops_test_wait_until (row_appeared, &row_wait, 20000));
+  row = find_row_prefix (open_list, "prom/");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "db1:9100");
+  g_assert_true (has_label (row, "Critical"));
+  g_assert_true (has_label (row, "CPU above 95 % for 10 minutes"));
+  g_assert_nonnull (find_row (open_list, api));
+  g_assert_false (gtk_revealer_get_reveal_child (child (fixture, GTK_TYPE_REVEALER, "source_error_revealer")));
+
+  /* The source filter: the Alertmanager's alone, or Opsdeck's alone. */
+  gtk_drop_down_set_selected (source, 2);
+  g_assert_null (find_row (open_list, api));
+  g_assert_nonnull (find_row_prefix (open_list, "prom/"));
+  gtk_drop_down_set_selected (source, 1);
+  g_assert_nonnull (find_row (open_list, api));
+  g_assert_null (find_row_prefix (open_list, "prom/"));
+  gtk_drop_down_set_selected (source, 0);
+
+  /* Its detail: its labels; Acknowledge for… rather than Acknowledge. */
+  ops_alerts_view_show_alert (fixture->view, g_object_get_data (G_OBJECT (find_row_prefix (open_list, "prom/")),
+                                                                "alert-id"));
+  g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "alertname"));
+  g_assert_true (detail_offers (fixture, "silence_button"));
+  g_assert_false (detail_offers (fixture, "acknowledge_button"));
+  g_assert_false (detail_offers (fixture, "resolve_button"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "alert.silence", NULL));
+  flush_events ();
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  extra = adw_message_dialog_get_extra_child (dialog);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_first_child (extra)), 1); /* 4 hours */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_last_child (extra)), "Replacing the fan");
+  adw_message_dialog_response (dialog, "silence");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (ops_test_wait_until (silence_created, &silence_wait, 20000));
+  g_assert_cmpstr (json_object_get_string_member (silence_wait.silence, "comment"), ==, "Replacing the fan");
+  {
+    g_autoptr(GDateTime) starts = g_date_time_new_from_iso8601 (
+        json_object_get_string_member (silence_wait.silence, "startsAt"), NULL);
+    g_autoptr(GDateTime) ends = g_date_time_new_from_iso8601 (
+        json_object_get_string_member (silence_wait.silence, "endsAt"), NULL);
+
+    GTimeSpan span = g_date_time_difference (ends, starts);
+
+    /* Alertmanager starts it when it receives it: 4 hours from when it
+     * was sent, give or take the trip. Not 1 hour, not a day. */
+    g_assert_cmpint (span, >, SECONDS (3 * 3600));
+    g_assert_cmpint (span, <=, SECONDS (4 * 3600));
+  }
+  g_clear_pointer (&silence_wait.node, json_node_unref);
+
+  /* Read again, the alert says it is silenced. */
+  ops_alerts_view_refresh (fixture->view);
+  g_assert_true (ops_test_wait_until (silenced_shown, &row_wait, 20000));
+
+  ops_test_alertmanager_stop (am);
 }
 
 /* A realistic screen: a host outage with its dependents, a warning, an
@@ -973,6 +1129,14 @@ main (int   argc,
   ops_test_init_ui (&argc, &argv);
   gtk_init ();
   adw_init ();
+  {
+    /* The application's styles, as the app loads them. */
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/opsdeck/Opsdeck/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   ADD ("/opsdeck/ui/alerts/open-row", test_open_row);
   ADD ("/opsdeck/ui/alerts/acknowledge", test_acknowledge);
@@ -984,6 +1148,7 @@ main (int   argc,
   ADD ("/opsdeck/ui/alerts/maintenance-dialog", test_maintenance_dialog);
   ADD ("/opsdeck/ui/alerts/source-error", test_source_error);
   ADD ("/opsdeck/ui/alerts/show-alert", test_show_alert);
+  ADD ("/opsdeck/ui/alerts/alertmanager", test_alertmanager);
   ADD ("/opsdeck/ui/alerts/screenshots", test_screenshots);
 
   return g_test_run ();

@@ -145,7 +145,8 @@ show_facts (OpsAlertDetail *self)
   add_row (self->facts_list, _("Rule"), ops_alert_get_rule_name (alert));
   if (value != NULL)
     add_row (self->facts_list, _("Value"), value);
-  add_time_fact (self, _("Pending since"), ops_alert_get_pending_at (alert), NULL, NULL);
+  if (ops_alert_get_pending_at (alert) != ops_alert_get_fired_at (alert))
+    add_time_fact (self, _("Pending since"), ops_alert_get_pending_at (alert), NULL, NULL);
   add_time_fact (self, _("Fired"), ops_alert_get_fired_at (alert), NULL, NULL);
   add_time_fact (self, _("Acknowledged"), ops_alert_get_acknowledged_at (alert),
                  ops_alert_get_acknowledged_by (alert), ops_alert_get_ack_note (alert));
@@ -178,13 +179,24 @@ show_facts (OpsAlertDetail *self)
 
 /* Snapshot */
 
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
 static void
 show_snapshot (OpsAlertDetail *self)
 {
   OpsAlert   *alert = ops_alerts_item_get_alert (self->item);
   g_autoptr(JsonNode) snapshot = NULL;
   JsonObject *object;
-  JsonObject *values;
+  JsonObject *measure;
+  JsonObject *sample;
+  const char *expression = NULL;
 
   _ops_alert_editor_clear_list (self->snapshot_list);
 
@@ -203,18 +215,40 @@ show_snapshot (OpsAlertDetail *self)
       gtk_label_set_text (self->snapshot_heading, _("Values That Fired It"));
       snapshot = ops_alert_dup_snapshot (alert);
       object = snapshot != NULL && JSON_NODE_HOLDS_OBJECT (snapshot) ? json_node_get_object (snapshot) : NULL;
-      if (object != NULL)
-        {
-          const char *status = ops_alert_json_get_string (object, "status");
-          const char *error = ops_alert_json_get_string (object, "error");
+      measure = object_member (object, "measure");
+      sample = object_member (object, "sample");
 
+      /* What the rule measured: “avg(latency_ms) over 5m”, its value and
+       * how many results it was taken from. */
+      expression = measure != NULL ? ops_alert_json_get_string (measure, "expression") : NULL;
+      if (measure != NULL && json_object_has_member (measure, "value"))
+        {
+          g_autofree char *value = ops_alert_format_value (json_object_get_double_member (measure, "value"));
+          gint64           points = json_object_get_int_member_with_default (measure, "points", 0);
+          g_autofree char *text = points > 1 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, from %d result",
+                                                                             "%s, from %d results", points),
+                                                                value, (int)points)
+                                             : g_strdup (value);
+
+          add_row (self->snapshot_list, expression != NULL ? expression : _("Value"), text);
+        }
+
+      if (sample != NULL)
+        {
+          const char *status = ops_alert_json_get_string (sample, "status");
+          const char *error = ops_alert_json_get_string (sample, "error");
+          JsonObject *values = object_member (sample, "values");
+
+          if (json_object_has_member (sample, "time"))
+            {
+              g_autofree char *when = ops_alert_format_time (json_object_get_int_member (sample, "time"));
+
+              add_row (self->snapshot_list, _("Result of"), when);
+            }
           if (status != NULL)
             add_row (self->snapshot_list, _("Status"), status);
           if (error != NULL)
             add_row (self->snapshot_list, _("Error"), error);
-
-          values = json_object_has_member (object, "values") ? json_object_get_object_member (object, "values")
-                                                              : NULL;
           if (values != NULL)
             {
               g_autoptr(GList) names = json_object_get_members (values);
@@ -224,7 +258,8 @@ show_snapshot (OpsAlertDetail *self)
                   JsonNode        *node = json_object_get_member (values, l->data);
                   g_autofree char *text = NULL;
 
-                  if (!JSON_NODE_HOLDS_VALUE (node))
+                  /* The measured value is listed above already. */
+                  if (!JSON_NODE_HOLDS_VALUE (node) || g_strcmp0 (expression, l->data) == 0)
                     continue;
                   text = ops_alert_format_value (json_node_get_double (node));
                   add_row (self->snapshot_list, l->data, text);

@@ -35,7 +35,7 @@ struct _OpsAlertMaintenanceDialog
   AdwPreferencesGroup *once_group;
   AdwEntryRow         *start_row;
   AdwEntryRow         *end_row;
-  AdwPreferencesGroup *weekly_group;
+  GtkWidget           *weekly_box;
   GtkBox              *days_box;
   AdwEntryRow         *start_time_row;
   AdwEntryRow         *duration_row;
@@ -177,7 +177,7 @@ on_field_changed_cb (OpsAlertMaintenanceDialog *self)
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->once_group), once);
-  gtk_widget_set_visible (GTK_WIDGET (self->weekly_group), !once);
+  gtk_widget_set_visible (self->weekly_box, !once);
   gtk_widget_set_visible (GTK_WIDGET (self->scope_value_row),
                           adw_combo_row_get_selected (self->scope_row) != OPS_ALERT_SCOPE_ALL);
 
@@ -412,7 +412,7 @@ ops_alert_maintenance_dialog_class_init (OpsAlertMaintenanceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, once_group);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, start_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, end_row);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, weekly_group);
+  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, weekly_box);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, days_box);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, start_time_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, duration_row);
