@@ -881,6 +881,49 @@ test_show_alert (Fixture      *fixture,
   g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (detail (fixture))), ==, id);
 }
 
+/* The history comes a page of 50 at a time, newest first. */
+static void
+test_history_pages (Fixture      *fixture,
+                    gconstpointer data)
+{
+  GtkListBox      *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
+  GtkWidget       *more = child (fixture, GTK_TYPE_WIDGET, "more_button");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  guint            n = 0;
+
+  for (guint i = 0; i < 51; i++)
+    {
+      g_autofree char *check = g_strdup_printf ("service-%02u", i);
+      g_autofree char *id = NULL;
+
+      raise_down (fixture, check);
+      id = alert_id (fixture, check);
+      g_assert_nonnull (ops_alert_engine_resolve (fixture->engine, g_ascii_strtoll (id, NULL, 10), NULL, NULL,
+                                                  &error));
+      g_assert_no_error (error);
+      ops_test_clock_advance (fixture->clock, SECONDS (60));
+      if (i == 0)
+        first = g_steal_pointer (&id);
+      else if (i == 50)
+        last = g_steal_pointer (&id);
+    }
+  ops_alerts_view_refresh (fixture->view);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (history_list)); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    n++;
+  g_assert_cmpuint (n, ==, 50);
+  g_assert_true (find_row (history_list, last) == gtk_widget_get_first_child (GTK_WIDGET (history_list)));
+  g_assert_null (find_row (history_list, first));
+  g_assert_true (gtk_widget_get_visible (more));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "alerts.more-history", NULL));
+  g_assert_nonnull (find_row (history_list, first));
+  g_assert_false (gtk_widget_get_visible (more));
+}
+
 /* The first row of a list whose id starts with a prefix. */
 static GtkWidget *
 find_row_prefix (GtkListBox *list,
@@ -1148,6 +1191,7 @@ main (int   argc,
   ADD ("/opsdeck/ui/alerts/maintenance-dialog", test_maintenance_dialog);
   ADD ("/opsdeck/ui/alerts/source-error", test_source_error);
   ADD ("/opsdeck/ui/alerts/show-alert", test_show_alert);
+  ADD ("/opsdeck/ui/alerts/history-pages", test_history_pages);
   ADD ("/opsdeck/ui/alerts/alertmanager", test_alertmanager);
   ADD ("/opsdeck/ui/alerts/screenshots", test_screenshots);
 
