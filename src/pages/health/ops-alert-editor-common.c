@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "alerts/ops-alert-db.h"
 #include "ops-alert-editor-common.h"
 
 /* The scope row lists every check, one check, a tag, an environment, in
@@ -173,4 +174,115 @@ _ops_alert_editor_clear_list (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+/* Shows a list only when it has rows. */
+void
+_ops_alert_editor_show_if_filled (GtkListBox *list)
+{
+  gtk_widget_set_visible (GTK_WIDGET (list), gtk_widget_get_first_child (GTK_WIDGET (list)) != NULL);
+}
+
+/* Binds the frame's template children, the frame being OFFSET bytes into
+ * the dialog's instance struct. */
+void
+_ops_alert_editor_frame_bind (GtkWidgetClass *widget_class,
+                              gssize          offset)
+{
+#define BIND(field) \
+  gtk_widget_class_bind_template_child_full (widget_class, #field, FALSE, \
+                                             offset + G_STRUCT_OFFSET (OpsAlertEditorFrame, field))
+  BIND (window_title);
+  BIND (add_button);
+  BIND (cancel_button);
+  BIND (save_button);
+  BIND (stack);
+  BIND (hint_label);
+  BIND (list_error_label);
+  BIND (problem_label);
+#undef BIND
+}
+
+void
+_ops_alert_editor_frame_clear (OpsAlertEditorFrame *frame)
+{
+  g_clear_object (&frame->engine);
+  g_clear_pointer (&frame->check, g_free);
+}
+
+/* The list, or the editor with SUBTITLE (the name being edited). */
+void
+_ops_alert_editor_frame_show_page (OpsAlertEditorFrame *frame,
+                                   gboolean             editing,
+                                   const char          *subtitle)
+{
+  gtk_stack_set_visible_child_name (frame->stack, editing ? "edit" : "list");
+  gtk_widget_set_visible (frame->add_button, !editing);
+  gtk_widget_set_visible (frame->cancel_button, editing);
+  gtk_widget_set_visible (frame->save_button, editing);
+  if (editing)
+    adw_window_title_set_subtitle (frame->window_title, subtitle);
+  else
+    adw_window_title_set_subtitle (frame->window_title, frame->check != NULL ? frame->check : "");
+}
+
+void
+_ops_alert_editor_frame_list_error (OpsAlertEditorFrame *frame,
+                                    const GError        *error)
+{
+  gtk_label_set_text (frame->list_error_label, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (frame->list_error_label), error != NULL);
+}
+
+static void
+reload_engine (OpsAlertEditorFrame *frame)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ops_alert_engine_reload (frame->engine, &error))
+    g_warning ("The alert engine did not take the change: %s", error->message);
+}
+
+/* Removes a rule or window by name; the engine takes the change. */
+gboolean
+_ops_alert_editor_frame_remove (OpsAlertEditorFrame *frame,
+                                OpsAlertEditorRemove remove,
+                                const char          *name)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!remove (ops_alert_engine_get_store (frame->engine), name, &error))
+    {
+      _ops_alert_editor_frame_list_error (frame, error);
+      return FALSE;
+    }
+  reload_engine (frame);
+  return TRUE;
+}
+
+/* After a save: the engine takes the change, and the list is shown. */
+void
+_ops_alert_editor_frame_saved (OpsAlertEditorFrame *frame)
+{
+  reload_engine (frame);
+  _ops_alert_editor_frame_list_error (frame, NULL);
+  _ops_alert_editor_frame_show_page (frame, FALSE, NULL);
+}
+
+void
+_ops_alert_editor_frame_present (OpsAlertEditorFrame *frame,
+                                 GtkWindow           *dialog,
+                                 GtkWidget           *parent,
+                                 OpsAlertEngine      *engine,
+                                 const char          *check,
+                                 const char          *hint)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+
+  frame->engine = g_object_ref (engine);
+  frame->check = g_strdup (check);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (dialog, GTK_WINDOW (root));
+  gtk_label_set_text (frame->hint_label, hint);
+  _ops_alert_editor_frame_show_page (frame, FALSE, NULL);
 }

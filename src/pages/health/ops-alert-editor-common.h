@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "alerts/ops-alert-types.h"
+#include "alerts/ops-alert-engine.h"
 
 G_BEGIN_DECLS
 
@@ -15,6 +15,30 @@ G_BEGIN_DECLS
 
 typedef void (*OpsAlertEditorConfirmed) (GtkWidget  *dialog,
                                          const char *name);
+
+/* The frame of both dialogs: a list page and an editor page, Add on the
+ * list, Cancel and Save on the editor. Each dialog embeds one and binds
+ * its template children with _ops_alert_editor_frame_bind(). */
+typedef struct
+{
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *add_button;
+  GtkWidget      *cancel_button;
+  GtkWidget      *save_button;
+  GtkStack       *stack;
+  GtkLabel       *hint_label;
+  GtkLabel       *list_error_label;
+  GtkLabel       *problem_label;
+
+  /* Owned */
+  OpsAlertEngine *engine;
+  char           *check;
+} OpsAlertEditorFrame;
+
+typedef gboolean (*OpsAlertEditorRemove) (OpsStore   *store,
+                                          const char *name,
+                                          GError    **error);
 
 /* clang-format off */
 gboolean   _ops_alert_editor_read_scope      (AdwComboRow             *kind_row,
@@ -42,6 +66,26 @@ void       _ops_alert_editor_show_problem    (GtkLabel                *label,
                                               const char              *save_action,
                                               const GError            *error);
 void       _ops_alert_editor_clear_list      (GtkListBox              *list);
+void       _ops_alert_editor_show_if_filled  (GtkListBox              *list);
+
+void       _ops_alert_editor_frame_bind      (GtkWidgetClass          *widget_class,
+                                              gssize                   offset);
+void       _ops_alert_editor_frame_clear     (OpsAlertEditorFrame     *frame);
+void       _ops_alert_editor_frame_show_page (OpsAlertEditorFrame     *frame,
+                                              gboolean                 editing,
+                                              const char              *subtitle);
+void       _ops_alert_editor_frame_list_error (OpsAlertEditorFrame    *frame,
+                                              const GError            *error);
+gboolean   _ops_alert_editor_frame_remove    (OpsAlertEditorFrame     *frame,
+                                              OpsAlertEditorRemove     remove,
+                                              const char              *name);
+void       _ops_alert_editor_frame_saved     (OpsAlertEditorFrame     *frame);
+void       _ops_alert_editor_frame_present   (OpsAlertEditorFrame     *frame,
+                                              GtkWindow               *dialog,
+                                              GtkWidget               *parent,
+                                              OpsAlertEngine          *engine,
+                                              const char              *check,
+                                              const char              *hint);
 /* clang-format on */
 
 G_END_DECLS

@@ -19,16 +19,12 @@ struct _OpsAlertMaintenanceDialog
 {
   AdwWindow parent_instance;
 
+  /* The list, the editor and their buttons (template widgets), the
+   * engine and the check (owned) */
+  OpsAlertEditorFrame frame;
+
   /* Template widgets */
-  AdwWindowTitle      *window_title;
-  GtkWidget           *add_button;
-  GtkWidget           *cancel_button;
-  GtkWidget           *save_button;
-  GtkStack            *stack;
-  GtkLabel            *hint_label;
-  GtkLabel            *list_error_label;
   GtkListBox          *windows_list;
-  GtkLabel            *problem_label;
   AdwEntryRow         *name_row;
   AdwComboRow         *kind_row;
   AdwEntryRow         *time_zone_row;
@@ -43,10 +39,8 @@ struct _OpsAlertMaintenanceDialog
   AdwEntryRow         *scope_value_row;
 
   /* Owned */
-  OpsAlertEngine *engine;
-  char           *check;
-  gint64          editing_id; /* 0 for a new window */
-  gboolean        loading;
+  gint64   editing_id; /* 0 for a new window */
+  gboolean loading;
 
   /* Borrowed */
   GtkToggleButton *day_buttons[7];
@@ -55,34 +49,14 @@ struct _OpsAlertMaintenanceDialog
 G_DEFINE_FINAL_TYPE (OpsAlertMaintenanceDialog, ops_alert_maintenance_dialog, ADW_TYPE_WINDOW)
 
 static void
-show_page (OpsAlertMaintenanceDialog *self,
-           gboolean                   editing)
-{
-  gtk_stack_set_visible_child_name (self->stack, editing ? "edit" : "list");
-  gtk_widget_set_visible (self->add_button, !editing);
-  gtk_widget_set_visible (self->cancel_button, editing);
-  gtk_widget_set_visible (self->save_button, editing);
-  if (!editing)
-    adw_window_title_set_subtitle (self->window_title, self->check != NULL ? self->check : "");
-}
-
-static void
-show_list_error (OpsAlertMaintenanceDialog *self,
-                 const GError              *error)
-{
-  gtk_label_set_text (self->list_error_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->list_error_label), error != NULL);
-}
-
-static void
 reload_list (OpsAlertMaintenanceDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) windows = ops_alert_db_list_windows (ops_alert_engine_get_store (self->engine), &error);
-  OpsAlertCheckRef check = { self->check, NULL, NULL };
+  g_autoptr(GPtrArray) windows = ops_alert_db_list_windows (ops_alert_engine_get_store (self->frame.engine), &error);
+  OpsAlertCheckRef check = { self->frame.check, NULL, NULL };
 
   _ops_alert_editor_clear_list (self->windows_list);
-  show_list_error (self, error);
+  _ops_alert_editor_frame_list_error (&self->frame, error);
   if (windows == NULL)
     return;
 
@@ -91,7 +65,7 @@ reload_list (OpsAlertMaintenanceDialog *self)
       OpsMaintenanceWindow *window = g_ptr_array_index (windows, i);
       g_autofree char      *description = NULL;
 
-      if (self->check != NULL && !ops_maintenance_window_applies_to (window, &check))
+      if (self->frame.check != NULL && !ops_maintenance_window_applies_to (window, &check))
         continue;
       description = ops_maintenance_window_describe (window);
       gtk_list_box_append (self->windows_list,
@@ -100,8 +74,7 @@ reload_list (OpsAlertMaintenanceDialog *self)
                                                            description));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->windows_list),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->windows_list)) != NULL);
+  _ops_alert_editor_show_if_filled (self->windows_list);
 }
 
 /* The editor */
@@ -182,7 +155,7 @@ on_field_changed_cb (OpsAlertMaintenanceDialog *self)
                           adw_combo_row_get_selected (self->scope_row) != OPS_ALERT_SCOPE_ALL);
 
   window = read_window (self, &error);
-  _ops_alert_editor_show_problem (self->problem_label, GTK_WIDGET (self), "maintenance.save", error);
+  _ops_alert_editor_show_problem (self->frame.problem_label, GTK_WIDGET (self), "maintenance.save", error);
 }
 
 static char *
@@ -234,10 +207,9 @@ edit_window (OpsAlertMaintenanceDialog *self,
                                 ops_maintenance_window_get_scope (window));
   self->loading = FALSE;
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->editing_id != 0 ? ops_maintenance_window_get_name (window)
-                                                       : _("New window"));
-  show_page (self, TRUE);
+  _ops_alert_editor_frame_show_page (&self->frame, TRUE,
+                                     self->editing_id != 0 ? ops_maintenance_window_get_name (window)
+                                                           : _("New window"));
   on_field_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -256,11 +228,11 @@ add_activated (GtkWidget  *widget,
   /* Saturday night, two hours, in this computer's time zone. */
   window = ops_maintenance_window_new_weekly ("", OPS_WEEKDAY_SATURDAY, 22 * 60, 2 * 3600,
                                               g_time_zone_get_identifier (local));
-  if (self->check != NULL)
+  if (self->frame.check != NULL)
     {
       g_auto(OpsAlertScope) scope = { 0 };
 
-      if (ops_alert_scope_set (&scope, OPS_ALERT_SCOPE_CHECK, self->check, NULL))
+      if (ops_alert_scope_set (&scope, OPS_ALERT_SCOPE_CHECK, self->frame.check, NULL))
         ops_maintenance_window_set_scope (window, &scope);
     }
   edit_window (self, window);
@@ -271,7 +243,7 @@ find_window (OpsAlertMaintenanceDialog *self,
              const char                *name,
              GError                   **error)
 {
-  g_autoptr(GPtrArray) windows = ops_alert_db_list_windows (ops_alert_engine_get_store (self->engine), error);
+  g_autoptr(GPtrArray) windows = ops_alert_db_list_windows (ops_alert_engine_get_store (self->frame.engine), error);
 
   for (guint i = 0; windows != NULL && i < windows->len; i++)
     if (g_str_equal (ops_maintenance_window_get_name (g_ptr_array_index (windows, i)), name))
@@ -294,19 +266,10 @@ edit_activated (GtkWidget  *widget,
 
   if (window == NULL)
     {
-      show_list_error (self, error);
+      _ops_alert_editor_frame_list_error (&self->frame, error);
       return;
     }
   edit_window (self, window);
-}
-
-static void
-reload_engine (OpsAlertEngine *engine)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ops_alert_engine_reload (engine, &error))
-    g_warning ("The alert engine did not take the new windows: %s", error->message);
 }
 
 static void
@@ -314,15 +277,9 @@ delete_confirmed (GtkWidget  *dialog,
                   const char *name)
 {
   OpsAlertMaintenanceDialog *self = OPS_ALERT_MAINTENANCE_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
 
-  if (!ops_alert_db_remove_window (ops_alert_engine_get_store (self->engine), name, &error))
-    {
-      show_list_error (self, error);
-      return;
-    }
-  reload_engine (self->engine);
-  reload_list (self);
+  if (_ops_alert_editor_frame_remove (&self->frame, ops_alert_db_remove_window, name))
+    reload_list (self);
 }
 
 static void
@@ -347,7 +304,7 @@ cancel_activated (GtkWidget  *widget,
   OpsAlertMaintenanceDialog *self = OPS_ALERT_MAINTENANCE_DIALOG (widget);
 
   self->editing_id = 0;
-  show_page (self, FALSE);
+  _ops_alert_editor_frame_show_page (&self->frame, FALSE, NULL);
 }
 
 static void
@@ -360,16 +317,15 @@ save_activated (GtkWidget  *widget,
   g_autoptr(OpsMaintenanceWindow) window = read_window (self, &error);
 
   if (window == NULL ||
-      !ops_alert_db_save_window (ops_alert_engine_get_store (self->engine), window, &error))
+      !ops_alert_db_save_window (ops_alert_engine_get_store (self->frame.engine), window, &error))
     {
-      _ops_alert_editor_show_problem (self->problem_label, widget, "maintenance.save", error);
+      _ops_alert_editor_show_problem (self->frame.problem_label, widget, "maintenance.save", error);
       return;
     }
 
-  reload_engine (self->engine);
   self->editing_id = 0;
   reload_list (self);
-  show_page (self, FALSE);
+  _ops_alert_editor_frame_saved (&self->frame);
 }
 
 /* GObject */
@@ -381,8 +337,7 @@ ops_alert_maintenance_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), OPS_TYPE_ALERT_MAINTENANCE_DIALOG);
 
-  g_clear_object (&self->engine);
-  g_clear_pointer (&self->check, g_free);
+  _ops_alert_editor_frame_clear (&self->frame);
 
   G_OBJECT_CLASS (ops_alert_maintenance_dialog_parent_class)->dispose (object);
 }
@@ -397,15 +352,7 @@ ops_alert_maintenance_dialog_class_init (OpsAlertMaintenanceDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-alert-maintenance-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, add_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, list_error_label);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, windows_list);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, time_zone_row);
@@ -418,6 +365,7 @@ ops_alert_maintenance_dialog_class_init (OpsAlertMaintenanceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, duration_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertMaintenanceDialog, scope_value_row);
+  _ops_alert_editor_frame_bind (widget_class, G_STRUCT_OFFSET (OpsAlertMaintenanceDialog, frame));
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "maintenance.add", NULL, add_activated);
@@ -469,32 +417,21 @@ ops_alert_maintenance_dialog_present (GtkWidget      *parent,
                                       const char     *check_or_null)
 {
   OpsAlertMaintenanceDialog *self;
-  GtkRoot                   *root;
+  g_autofree char           *hint = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (OPS_IS_ALERT_ENGINE (engine));
 
-  self = g_object_new (OPS_TYPE_ALERT_MAINTENANCE_DIALOG, NULL);
-  self->engine = g_object_ref (engine);
-  self->check = g_strdup (check_or_null);
-
-  root = gtk_widget_get_root (parent);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-
   if (check_or_null != NULL)
-    {
-      g_autofree char *hint = g_strdup_printf (_("The windows for every check and for “%s”. Windows for a "
-                                                 "tag or an environment are listed without a check."),
-                                               check_or_null);
-
-      gtk_label_set_text (self->hint_label, hint);
-    }
+    hint = g_strdup_printf (_("The windows that cover “%s”: for every check, or for it by name. Windows "
+                              "for a tag or an environment are listed without a check."),
+                            check_or_null);
   else
-    gtk_label_set_text (self->hint_label, _("During a maintenance window, alerts are recorded but not "
-                                            "notified, and show “in maintenance”."));
+    hint = g_strdup (_("During a maintenance window, alerts are recorded but not notified, and show "
+                       "“in maintenance”."));
 
+  self = g_object_new (OPS_TYPE_ALERT_MAINTENANCE_DIALOG, NULL);
+  _ops_alert_editor_frame_present (&self->frame, GTK_WINDOW (self), parent, engine, check_or_null, hint);
   reload_list (self);
-  show_page (self, FALSE);
   gtk_window_present (GTK_WINDOW (self));
 }

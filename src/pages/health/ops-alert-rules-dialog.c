@@ -20,80 +20,56 @@ struct _OpsAlertRulesDialog
 {
   AdwWindow parent_instance;
 
+  /* The list, the editor and their buttons (template widgets), the
+   * engine and the check (owned) */
+  OpsAlertEditorFrame frame;
+
   /* Template widgets */
-  AdwWindowTitle       *window_title;
-  GtkWidget            *add_button;
-  GtkWidget            *cancel_button;
-  GtkWidget            *save_button;
-  GtkStack             *stack;
-  GtkLabel             *hint_label;
-  GtkLabel             *list_error_label;
-  GtkListBox           *rules_list;
-  GtkLabel             *problem_label;
-  AdwEntryRow          *name_row;
-  AdwComboRow          *kind_row;
-  GtkSwitch            *enabled_switch;
-  AdwPreferencesGroup  *threshold_group;
-  AdwEntryRow          *metric_row;
-  AdwComboRow          *aggregate_row;
-  AdwEntryRow          *window_row;
-  AdwComboRow          *operator_row;
-  AdwEntryRow          *warning_row;
-  AdwEntryRow          *critical_row;
-  AdwPreferencesGroup  *absence_group;
-  AdwEntryRow          *absence_row;
-  AdwPreferencesGroup  *severity_group;
-  AdwComboRow          *severity_row;
-  AdwEntryRow          *for_row;
-  AdwComboRow          *scope_row;
-  AdwEntryRow          *scope_value_row;
+  GtkListBox          *rules_list;
+  AdwEntryRow         *name_row;
+  AdwComboRow         *kind_row;
+  GtkSwitch           *enabled_switch;
+  AdwPreferencesGroup *threshold_group;
+  AdwEntryRow         *metric_row;
+  AdwComboRow         *aggregate_row;
+  AdwEntryRow         *window_row;
+  AdwComboRow         *operator_row;
+  AdwEntryRow         *warning_row;
+  AdwEntryRow         *critical_row;
+  AdwPreferencesGroup *absence_group;
+  AdwEntryRow         *absence_row;
+  AdwPreferencesGroup *severity_group;
+  AdwComboRow         *severity_row;
+  AdwEntryRow         *for_row;
+  AdwComboRow         *scope_row;
+  AdwEntryRow         *scope_value_row;
 
   /* Owned */
-  OpsAlertEngine *engine;
-  char           *check;
-  OpsAlertRule   *editing; /* NULL for a new rule */
-  gboolean        loading;
+  OpsAlertRule *editing; /* NULL for a new rule */
+  gboolean      loading;
 };
 
 G_DEFINE_FINAL_TYPE (OpsAlertRulesDialog, ops_alert_rules_dialog, ADW_TYPE_WINDOW)
-
-static void
-show_page (OpsAlertRulesDialog *self,
-           gboolean             editing)
-{
-  gtk_stack_set_visible_child_name (self->stack, editing ? "edit" : "list");
-  gtk_widget_set_visible (self->add_button, !editing);
-  gtk_widget_set_visible (self->cancel_button, editing);
-  gtk_widget_set_visible (self->save_button, editing);
-  if (!editing)
-    adw_window_title_set_subtitle (self->window_title, self->check != NULL ? self->check : "");
-}
 
 static gboolean
 rule_is_listed (OpsAlertRulesDialog *self,
                 OpsAlertRule        *rule)
 {
-  const OpsAlertScope *scope = ops_alert_rule_get_scope (rule);
+  OpsAlertCheckRef check = { self->frame.check, NULL, NULL };
 
-  if (self->check == NULL)
-    return TRUE;
-  return scope->kind == OPS_ALERT_SCOPE_ALL ||
-         (scope->kind == OPS_ALERT_SCOPE_CHECK && g_strcmp0 (scope->value, self->check) == 0);
+  return self->frame.check == NULL || ops_alert_rule_applies_to (rule, &check);
 }
 
 static void
 reload_list (OpsAlertRulesDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rules = ops_alert_db_list_rules (ops_alert_engine_get_store (self->engine), &error);
+  g_autoptr(GPtrArray) rules = ops_alert_db_list_rules (ops_alert_engine_get_store (self->frame.engine), &error);
 
   _ops_alert_editor_clear_list (self->rules_list);
-  gtk_widget_set_visible (GTK_WIDGET (self->list_error_label), rules == NULL);
+  _ops_alert_editor_frame_list_error (&self->frame, error);
   if (rules == NULL)
-    {
-      gtk_label_set_text (self->list_error_label, error->message);
-      return;
-    }
+    return;
 
   for (guint i = 0; i < rules->len; i++)
     {
@@ -112,8 +88,7 @@ reload_list (OpsAlertRulesDialog *self)
                            _ops_alert_editor_new_item_row ("rules", ops_alert_rule_get_name (rule), subtitle));
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->rules_list),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->rules_list)) != NULL);
+  _ops_alert_editor_show_if_filled (self->rules_list);
 }
 
 /* The editor */
@@ -227,7 +202,7 @@ on_field_changed_cb (OpsAlertRulesDialog *self)
                           adw_combo_row_get_selected (self->scope_row) != OPS_ALERT_SCOPE_ALL);
 
   rule = read_rule (self, &error);
-  _ops_alert_editor_show_problem (self->problem_label, GTK_WIDGET (self), "rules.save", error);
+  _ops_alert_editor_show_problem (self->frame.problem_label, GTK_WIDGET (self), "rules.save", error);
 }
 
 static void
@@ -268,9 +243,8 @@ edit_rule (OpsAlertRulesDialog *self,
   _ops_alert_editor_show_scope (self->scope_row, self->scope_value_row, ops_alert_rule_get_scope (rule));
   self->loading = FALSE;
 
-  adw_window_title_set_subtitle (self->window_title,
-                                 self->editing != NULL ? ops_alert_rule_get_name (rule) : _("New rule"));
-  show_page (self, TRUE);
+  _ops_alert_editor_frame_show_page (&self->frame, TRUE,
+                                     self->editing != NULL ? ops_alert_rule_get_name (rule) : _("New rule"));
   on_field_changed_cb (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
@@ -285,11 +259,11 @@ add_activated (GtkWidget  *widget,
   OpsAlertRulesDialog *self = OPS_ALERT_RULES_DIALOG (widget);
   g_autoptr(OpsAlertRule) rule = ops_alert_rule_new (OPS_ALERT_RULE_DOWN, "");
 
-  if (self->check != NULL)
+  if (self->frame.check != NULL)
     {
       g_auto(OpsAlertScope) scope = { 0 };
 
-      if (ops_alert_scope_set (&scope, OPS_ALERT_SCOPE_CHECK, self->check, NULL))
+      if (ops_alert_scope_set (&scope, OPS_ALERT_SCOPE_CHECK, self->frame.check, NULL))
         ops_alert_rule_set_scope (rule, &scope);
     }
   edit_rule (self, rule);
@@ -302,25 +276,15 @@ edit_activated (GtkWidget  *widget,
 {
   OpsAlertRulesDialog *self = OPS_ALERT_RULES_DIALOG (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(OpsAlertRule) rule = ops_alert_db_find_rule (ops_alert_engine_get_store (self->engine),
+  g_autoptr(OpsAlertRule) rule = ops_alert_db_find_rule (ops_alert_engine_get_store (self->frame.engine),
                                                          g_variant_get_string (parameter, NULL), &error);
 
   if (rule == NULL)
     {
-      gtk_label_set_text (self->list_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->list_error_label), TRUE);
+      _ops_alert_editor_frame_list_error (&self->frame, error);
       return;
     }
   edit_rule (self, rule);
-}
-
-static void
-reload_engine (OpsAlertEngine *engine)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!ops_alert_engine_reload (engine, &error))
-    g_warning ("The alert engine did not take the new rules: %s", error->message);
 }
 
 static void
@@ -328,16 +292,9 @@ delete_confirmed (GtkWidget  *dialog,
                   const char *name)
 {
   OpsAlertRulesDialog *self = OPS_ALERT_RULES_DIALOG (dialog);
-  g_autoptr(GError) error = NULL;
 
-  if (!ops_alert_db_remove_rule (ops_alert_engine_get_store (self->engine), name, &error))
-    {
-      gtk_label_set_text (self->list_error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->list_error_label), TRUE);
-      return;
-    }
-  reload_engine (self->engine);
-  reload_list (self);
+  if (_ops_alert_editor_frame_remove (&self->frame, ops_alert_db_remove_rule, name))
+    reload_list (self);
 }
 
 static void
@@ -362,7 +319,7 @@ cancel_activated (GtkWidget  *widget,
   OpsAlertRulesDialog *self = OPS_ALERT_RULES_DIALOG (widget);
 
   g_clear_object (&self->editing);
-  show_page (self, FALSE);
+  _ops_alert_editor_frame_show_page (&self->frame, FALSE, NULL);
 }
 
 static void
@@ -374,16 +331,15 @@ save_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlertRule) rule = read_rule (self, &error);
 
-  if (rule == NULL || !ops_alert_db_save_rule (ops_alert_engine_get_store (self->engine), rule, &error))
+  if (rule == NULL || !ops_alert_db_save_rule (ops_alert_engine_get_store (self->frame.engine), rule, &error))
     {
-      _ops_alert_editor_show_problem (self->problem_label, widget, "rules.save", error);
+      _ops_alert_editor_show_problem (self->frame.problem_label, widget, "rules.save", error);
       return;
     }
 
-  reload_engine (self->engine);
   g_clear_object (&self->editing);
   reload_list (self);
-  show_page (self, FALSE);
+  _ops_alert_editor_frame_saved (&self->frame);
 }
 
 /* GObject */
@@ -395,9 +351,8 @@ ops_alert_rules_dialog_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), OPS_TYPE_ALERT_RULES_DIALOG);
 
-  g_clear_object (&self->engine);
+  _ops_alert_editor_frame_clear (&self->frame);
   g_clear_object (&self->editing);
-  g_clear_pointer (&self->check, g_free);
 
   G_OBJECT_CLASS (ops_alert_rules_dialog_parent_class)->dispose (object);
 }
@@ -412,15 +367,7 @@ ops_alert_rules_dialog_class_init (OpsAlertRulesDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-alert-rules-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, add_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, list_error_label);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, rules_list);
-  gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, problem_label);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, enabled_switch);
@@ -438,6 +385,7 @@ ops_alert_rules_dialog_class_init (OpsAlertRulesDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, for_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, scope_row);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertRulesDialog, scope_value_row);
+  _ops_alert_editor_frame_bind (widget_class, G_STRUCT_OFFSET (OpsAlertRulesDialog, frame));
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "rules.add", NULL, add_activated);
@@ -469,32 +417,21 @@ ops_alert_rules_dialog_present (GtkWidget      *parent,
                                 const char     *check_or_null)
 {
   OpsAlertRulesDialog *self;
-  GtkRoot             *root;
+  g_autofree char     *hint = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
   g_return_if_fail (OPS_IS_ALERT_ENGINE (engine));
 
-  self = g_object_new (OPS_TYPE_ALERT_RULES_DIALOG, NULL);
-  self->engine = g_object_ref (engine);
-  self->check = g_strdup (check_or_null);
-
-  root = gtk_widget_get_root (parent);
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (root));
-
   if (check_or_null != NULL)
-    {
-      g_autofree char *hint = g_strdup_printf (_("The rules for every check and for “%s”. Rules for a tag or "
-                                                 "an environment are listed without a check."),
-                                               check_or_null);
-
-      gtk_label_set_text (self->hint_label, hint);
-    }
+    hint = g_strdup_printf (_("The rules for every check and for “%s”. Rules for a tag or an environment "
+                              "are listed without a check."),
+                            check_or_null);
   else
-    gtk_label_set_text (self->hint_label, _("Rules turn the checks’ results into alerts. A rule for one "
-                                            "check, a tag or an environment applies only there."));
+    hint = g_strdup (_("Rules turn the checks’ results into alerts. A rule for one check, a tag or an "
+                       "environment applies only there."));
 
+  self = g_object_new (OPS_TYPE_ALERT_RULES_DIALOG, NULL);
+  _ops_alert_editor_frame_present (&self->frame, GTK_WINDOW (self), parent, engine, check_or_null, hint);
   reload_list (self);
-  show_page (self, FALSE);
   gtk_window_present (GTK_WINDOW (self));
 }
