@@ -174,6 +174,34 @@ raise_down (Fixture    *fixture,
   g_assert_nonnull (open_alert (fixture, check));
 }
 
+/* PARENT goes down, then the checks that depend on it, as the engine
+ * sees an outage: all healthy, then the parent's failure first. */
+static void
+outage (Fixture           *fixture,
+        const char        *parent,
+        const char *const *children)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      ops_alert_db_add_dependency (fixture->store, children[i], parent, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_true (ops_alert_engine_reload (fixture->engine, &error));
+  g_assert_no_error (error);
+
+  observe (fixture, parent, OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
+  for (guint i = 0; children[i] != NULL; i++)
+    observe (fixture, children[i], OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
+  ops_test_clock_advance (fixture->clock, SECONDS (30));
+  observe (fixture, parent, OPS_SAMPLE_STATUS_DOWN, NULL, 0);
+  ops_test_clock_advance (fixture->clock, SECONDS (1));
+  for (guint i = 0; children[i] != NULL; i++)
+    observe (fixture, children[i], OPS_SAMPLE_STATUS_DOWN, NULL, 0);
+  flush_events ();
+}
+
 /* Reading the screen */
 
 static gpointer
@@ -482,31 +510,15 @@ static void
 test_dependencies (Fixture      *fixture,
                    gconstpointer data)
 {
-  static const char *const children[] = { "web2", "web1", "web3" };
+  static const char *const children[] = { "web2", "web1", "web3", NULL };
   GtkListBox      *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
-  g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *host = NULL;
   g_autofree char *other = NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    {
-      ops_alert_db_add_dependency (fixture->store, children[i], "host", &error);
-      g_assert_no_error (error);
-    }
-  g_assert_true (ops_alert_engine_reload (fixture->engine, &error));
-  g_assert_no_error (error);
-
-  observe (fixture, "host", OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    observe (fixture, children[i], OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
-  ops_test_clock_advance (fixture->clock, SECONDS (30));
+  outage (fixture, "host", children);
   /* An unrelated outage, newer than the host's, which must not come
    * between the host and its dependents. */
-  observe (fixture, "host", OPS_SAMPLE_STATUS_DOWN, NULL, 0);
-  ops_test_clock_advance (fixture->clock, SECONDS (1));
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    observe (fixture, children[i], OPS_SAMPLE_STATUS_DOWN, NULL, 0);
   ops_test_clock_advance (fixture->clock, SECONDS (1));
   raise_down (fixture, "mail");
   flush_events ();
@@ -1081,7 +1093,7 @@ test_alertmanager (Fixture      *fixture,
 static void
 populate (Fixture *fixture)
 {
-  static const char *const children[] = { "api", "worker", "cache" };
+  static const char *const children[] = { "api", "worker", "cache", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
 
@@ -1095,17 +1107,8 @@ populate (Fixture *fixture)
                                               "Queue drained", &error));
   g_assert_no_error (error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    g_assert_true (ops_alert_db_add_dependency (fixture->store, children[i], "db-host", &error));
-  g_assert_true (ops_alert_engine_reload (fixture->engine, &error));
-  observe (fixture, "db-host", OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    observe (fixture, children[i], OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
   ops_test_clock_advance (fixture->clock, SECONDS (3600));
-  observe (fixture, "db-host", OPS_SAMPLE_STATUS_DOWN, NULL, 0);
-  ops_test_clock_advance (fixture->clock, SECONDS (1));
-  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
-    observe (fixture, children[i], OPS_SAMPLE_STATUS_DOWN, NULL, 0);
+  outage (fixture, "db-host", children);
   observe (fixture, "www.example.com", OPS_SAMPLE_STATUS_HEALTHY, "cert_days", 9);
   raise_down (fixture, "smtp");
   {
