@@ -716,6 +716,44 @@ test_rules_dialog_for_check (Fixture      *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (ops_alert_rule_get_scope (saved)->kind, ==, OPS_ALERT_SCOPE_CHECK);
   g_assert_cmpstr (ops_alert_rule_get_scope (saved)->value, ==, "api");
+  g_assert_cmpint (ops_alert_rule_get_severity (saved), ==, OPS_SEVERITY_CRITICAL);
+  g_assert_true (has_label (GTK_WIDGET (dialog), "API down"));
+
+  /* An absence rule, too short for the core, then right, as a warning. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.add", NULL));
+  set_text (dialog, type, "name_row", "API quiet");
+  adw_combo_row_set_selected (dialog_child (dialog, type, "kind_row"), OPS_ALERT_RULE_ABSENCE);
+  adw_combo_row_set_selected (dialog_child (dialog, type, "severity_row"), 1);
+  set_text (dialog, type, "absence_row", "5s");
+  {
+    g_autoptr(OpsAlertRule) expected = ops_alert_rule_new (OPS_ALERT_RULE_ABSENCE, "API quiet");
+    g_autoptr(GError) core_error = NULL;
+
+    ops_alert_rule_set_absence (expected, 5);
+    g_assert_false (ops_alert_rule_validate (expected, &core_error));
+    g_assert_cmpstr (problem (dialog, type), ==, core_error->message);
+  }
+  set_text (dialog, type, "absence_row", "10m");
+  g_assert_null (problem (dialog, type));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.save", NULL));
+  g_clear_object (&saved);
+  saved = ops_alert_db_find_rule (fixture->store, "API quiet", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ops_alert_rule_get_kind (saved), ==, OPS_ALERT_RULE_ABSENCE);
+  g_assert_cmpint (ops_alert_rule_get_absence (saved), ==, 600);
+  g_assert_cmpint (ops_alert_rule_get_severity (saved), ==, OPS_SEVERITY_WARNING);
+
+  /* Editing keeps the rule, under its new name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.edit", "s", "API quiet"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog_child (dialog, type, "absence_row"))), ==, "10m");
+  set_text (dialog, type, "name_row", "API silent");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "rules.save", NULL));
+  {
+    g_autoptr(OpsAlertRule) renamed = ops_alert_db_find_rule (fixture->store, "API silent", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (ops_alert_rule_get_id (renamed), ==, ops_alert_rule_get_id (saved));
+  }
 }
 
 static void
@@ -891,6 +929,36 @@ test_show_alert (Fixture      *fixture,
   /* One that does not exist changes nothing. */
   ops_alerts_view_show_alert (fixture->view, "999999");
   g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (detail (fixture))), ==, id);
+}
+
+/* MTTA, MTTR and alerts per day, from the core's figures. */
+static void
+test_stats (Fixture      *fixture,
+            gconstpointer data)
+{
+  GtkWidget       *stats = child (fixture, GTK_TYPE_GRID, "stats_grid");
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpsAlert) acknowledged = NULL;
+  g_autoptr(OpsAlert) resolved = NULL;
+
+  g_assert_true (has_label (stats, "none yet"));
+
+  raise_down (fixture, "api");
+  id = alert_id (fixture, "api");
+  ops_test_clock_advance (fixture->clock, SECONDS (4 * 60));
+  acknowledged = ops_alert_engine_acknowledge (fixture->engine, g_ascii_strtoll (id, NULL, 10), NULL, NULL, &error);
+  g_assert_no_error (error);
+  ops_test_clock_advance (fixture->clock, SECONDS (6 * 60));
+  resolved = ops_alert_engine_resolve (fixture->engine, g_ascii_strtoll (id, NULL, 10), NULL, NULL, &error);
+  g_assert_no_error (error);
+  ops_alerts_view_refresh (fixture->view);
+
+  g_assert_false (has_label (stats, "none yet"));
+  g_assert_true (has_label (stats, "4m"));
+  g_assert_true (has_label (stats, "10m"));
+  g_assert_true (has_label (stats, "0.14")); /* one alert in 7 days */
+  g_assert_true (has_label (stats, "0.03")); /* one alert in 30 days */
 }
 
 /* The history comes a page of 50 at a time, newest first. */
@@ -1194,6 +1262,7 @@ main (int   argc,
   ADD ("/opsdeck/ui/alerts/maintenance-dialog", test_maintenance_dialog);
   ADD ("/opsdeck/ui/alerts/source-error", test_source_error);
   ADD ("/opsdeck/ui/alerts/show-alert", test_show_alert);
+  ADD ("/opsdeck/ui/alerts/stats", test_stats);
   ADD ("/opsdeck/ui/alerts/history-pages", test_history_pages);
   ADD ("/opsdeck/ui/alerts/alertmanager", test_alertmanager);
   ADD ("/opsdeck/ui/alerts/screenshots", test_screenshots);

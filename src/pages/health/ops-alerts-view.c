@@ -413,7 +413,10 @@ refresh_stats (OpsAlertsView *self)
       {
         g_autofree char *mtta = format_mean (stats.mtta_seconds);
         g_autofree char *mttr = format_mean (stats.mttr_seconds);
-        g_autofree char *per_day = g_strdup_printf ("%.1f", stats.per_day);
+        /* Two decimals below one a day, so that a few alerts a month do
+         * not read as none. */
+        g_autofree char *per_day = g_strdup_printf (stats.per_day > 0 && stats.per_day < 1 ? "%.2f" : "%.1f",
+                                                    stats.per_day);
 
         add_figure (self, i + 1, 1, mtta, FALSE);
         add_figure (self, i + 1, 2, mttr, FALSE);
