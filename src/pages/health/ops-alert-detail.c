@@ -22,6 +22,7 @@ struct _OpsAlertDetail
   /* Template widgets */
   GtkStack   *stack;
   GtkLabel   *title_label;
+  GtkWidget  *severity_box;
   GtkImage   *severity_icon;
   GtkLabel   *severity_label;
   GtkLabel   *state_label;
@@ -369,6 +370,9 @@ update (OpsAlertDetail *self)
   gtk_stack_set_visible_child_name (self->stack, "alert");
   gtk_label_set_text (self->title_label, ops_alerts_item_get_service (self->item));
   gtk_image_set_from_icon_name (self->severity_icon, ops_alerts_severity_icon (severity));
+  gtk_widget_remove_css_class (self->severity_box, "status-down");
+  gtk_widget_remove_css_class (self->severity_box, "status-degraded");
+  gtk_widget_add_css_class (self->severity_box, severity == OPS_SEVERITY_CRITICAL ? "status-down" : "status-degraded");
   gtk_label_set_text (self->severity_label, ops_alerts_severity_label (severity));
   gtk_label_set_text (self->state_label, ops_alerts_item_get_state_label (self->item));
   gtk_label_set_text (self->cause_label, ops_alerts_item_get_cause (self->item));
@@ -640,6 +644,7 @@ ops_alert_detail_class_init (OpsAlertDetailClass *klass)
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-alert-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, stack);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, title_label);
+  gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, severity_box);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, severity_icon);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, severity_label);
   gtk_widget_class_bind_template_child (widget_class, OpsAlertDetail, state_label);
