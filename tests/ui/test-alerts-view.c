@@ -378,7 +378,7 @@ test_acknowledge (Fixture      *fixture,
   g_autofree char *id = NULL;
   g_autoptr(OpsAlert) stored = NULL;
   g_autoptr(GError) error = NULL;
-  GtkListBox      *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  GtkListBox *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
 
   raise_down (fixture, "api");
   id = alert_id (fixture, "api");
@@ -416,8 +416,8 @@ test_resolve (Fixture      *fixture,
   g_autofree char *id = NULL;
   g_autoptr(OpsAlert) stored = NULL;
   g_autoptr(GError) error = NULL;
-  GtkListBox      *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
-  GtkListBox      *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
+  GtkListBox *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  GtkListBox *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
 
   raise_down (fixture, "api");
   id = alert_id (fixture, "api");
@@ -511,10 +511,10 @@ test_dependencies (Fixture      *fixture,
                    gconstpointer data)
 {
   static const char *const children[] = { "web2", "web1", "web3", NULL };
-  GtkListBox      *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
-  g_autofree char *expected = NULL;
-  g_autofree char *host = NULL;
-  g_autofree char *other = NULL;
+  GtkListBox              *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  g_autofree char         *expected = NULL;
+  g_autofree char         *host = NULL;
+  g_autofree char         *other = NULL;
 
   outage (fixture, "host", children);
   /* An unrelated outage, newer than the host's, which must not come
@@ -905,8 +905,8 @@ test_show_alert (Fixture      *fixture,
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlert) resolved = NULL;
-  GtkListBox      *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
-  GtkDropDown     *severity = child (fixture, GTK_TYPE_DROP_DOWN, "severity_dropdown");
+  GtkListBox  *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
+  GtkDropDown *severity = child (fixture, GTK_TYPE_DROP_DOWN, "severity_dropdown");
 
   raise_down (fixture, "api");
   id = alert_id (fixture, "api");
@@ -966,8 +966,8 @@ static void
 test_history_pages (Fixture      *fixture,
                     gconstpointer data)
 {
-  GtkListBox      *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
-  GtkWidget       *more = child (fixture, GTK_TYPE_WIDGET, "more_button");
+  GtkListBox *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
+  GtkWidget  *more = child (fixture, GTK_TYPE_WIDGET, "more_button");
   g_autoptr(GError) error = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
@@ -1078,14 +1078,14 @@ test_alertmanager (Fixture      *fixture,
   OpsTestAlertmanager *am = ops_test_alertmanager_start ();
   g_autofree char     *url = ops_test_alertmanager_url (am, NULL);
   g_autoptr(GError) error = NULL;
-  GtkListBox          *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
-  GtkDropDown         *source = child (fixture, GTK_TYPE_DROP_DOWN, "source_dropdown");
-  RowWait              row_wait = { open_list, "prom/", "Silenced" };
-  SilenceWait          silence_wait = { am, NULL, NULL };
-  GtkWidget           *row;
-  AdwMessageDialog    *dialog;
-  GtkWidget           *extra;
-  g_autofree char     *api = NULL;
+  GtkListBox       *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  GtkDropDown      *source = child (fixture, GTK_TYPE_DROP_DOWN, "source_dropdown");
+  RowWait           row_wait = { open_list, "prom/", "Silenced" };
+  SilenceWait       silence_wait = { am, NULL, NULL };
+  GtkWidget        *row;
+  AdwMessageDialog *dialog;
+  GtkWidget        *extra;
+  g_autofree char  *api = NULL;
 
   g_assert_true (ops_alert_db_add_source (fixture->store, "prom", url, &error));
   g_assert_no_error (error);

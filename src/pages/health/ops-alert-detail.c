@@ -192,7 +192,7 @@ object_member (JsonObject *object,
 static void
 show_snapshot (OpsAlertDetail *self)
 {
-  OpsAlert   *alert = ops_alerts_item_get_alert (self->item);
+  OpsAlert *alert = ops_alerts_item_get_alert (self->item);
   g_autoptr(JsonNode) snapshot = NULL;
   JsonObject *object;
   JsonObject *measure;
@@ -489,7 +489,7 @@ ask_note (OpsAlertDetail *self,
       heading = g_strdup_printf (_("Resolve the Alert on %s?"), service);
       dialog = new_dialog (self, heading,
                            _("It moves to the history with your note. If the condition still holds, "
-                             "the next result opens a new alert."),
+                              "the next result opens a new alert."),
                            "resolve", _("_Resolve"));
     }
 
@@ -521,7 +521,7 @@ silence_cb (GObject      *source,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  OpsAlertDetail  *self = user_data;
+  OpsAlertDetail *self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *silence = NULL;
 
@@ -571,8 +571,8 @@ silence_activated (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  OpsAlertDetail   *self = OPS_ALERT_DETAIL (widget);
-  g_autofree char  *heading = NULL;
+  OpsAlertDetail  *self = OPS_ALERT_DETAIL (widget);
+  g_autofree char *heading = NULL;
   g_autoptr(GtkStringList) durations = gtk_string_list_new (NULL);
   AdwMessageDialog *dialog;
   GtkWidget        *box;

@@ -189,7 +189,7 @@ void
 _ops_alert_editor_frame_bind (GtkWidgetClass *widget_class,
                               gssize          offset)
 {
-#define BIND(field) \
+#define BIND(field)                                                       \
   gtk_widget_class_bind_template_child_full (widget_class, #field, FALSE, \
                                              offset + G_STRUCT_OFFSET (OpsAlertEditorFrame, field))
   BIND (window_title);

@@ -177,7 +177,7 @@ static void
 edit_window (OpsAlertMaintenanceDialog *self,
              OpsMaintenanceWindow      *window)
 {
-  const char      *time_zone = ops_maintenance_window_get_time_zone (window);
+  const char *time_zone = ops_maintenance_window_get_time_zone (window);
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
@@ -292,7 +292,7 @@ delete_activated (GtkWidget  *widget,
 
   _ops_alert_editor_confirm_delete (widget, heading,
                                     _("The checks it covers are notified again when they fail, "
-                                      "even during its hours."),
+                                       "even during its hours."),
                                     name, delete_confirmed);
 }
 
@@ -382,7 +382,13 @@ ops_alert_maintenance_dialog_init (OpsAlertMaintenanceDialog *self)
   /* Monday first, as ISO 8601 and OpsWeekdays count. */
   const char *const days[] = {
     /* Translators: short names of the days of the week, Monday first */
-    N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"),
+    N_("Mon"),
+    N_("Tue"),
+    N_("Wed"),
+    N_("Thu"),
+    N_("Fri"),
+    N_("Sat"),
+    N_("Sun"),
   };
   g_autoptr(GDateTime) monday = g_date_time_new_utc (2026, 3, 2, 12, 0, 0);
 
@@ -424,11 +430,11 @@ ops_alert_maintenance_dialog_present (GtkWidget      *parent,
 
   if (check_or_null != NULL)
     hint = g_strdup_printf (_("The windows that cover “%s”: for every check, or for it by name. Windows "
-                              "for a tag or an environment are listed without a check."),
+                               "for a tag or an environment are listed without a check."),
                             check_or_null);
   else
     hint = g_strdup (_("During a maintenance window, alerts are recorded but not notified, and show "
-                       "“in maintenance”."));
+                        "“in maintenance”."));
 
   self = g_object_new (OPS_TYPE_ALERT_MAINTENANCE_DIALOG, NULL);
   _ops_alert_editor_frame_present (&self->frame, GTK_WINDOW (self), parent, engine, check_or_null, hint);

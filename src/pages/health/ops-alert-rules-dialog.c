@@ -277,7 +277,7 @@ edit_activated (GtkWidget  *widget,
   OpsAlertRulesDialog *self = OPS_ALERT_RULES_DIALOG (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlertRule) rule = ops_alert_db_find_rule (ops_alert_engine_get_store (self->frame.engine),
-                                                         g_variant_get_string (parameter, NULL), &error);
+                                                          g_variant_get_string (parameter, NULL), &error);
 
   if (rule == NULL)
     {
@@ -307,7 +307,7 @@ delete_activated (GtkWidget  *widget,
 
   _ops_alert_editor_confirm_delete (widget, heading,
                                     _("It stops raising alerts, and its open alerts are resolved. "
-                                      "The history keeps its past alerts."),
+                                       "The history keeps its past alerts."),
                                     name, delete_confirmed);
 }
 
@@ -424,11 +424,11 @@ ops_alert_rules_dialog_present (GtkWidget      *parent,
 
   if (check_or_null != NULL)
     hint = g_strdup_printf (_("The rules for every check and for “%s”. Rules for a tag or an environment "
-                              "are listed without a check."),
+                               "are listed without a check."),
                             check_or_null);
   else
     hint = g_strdup (_("Rules turn the checks’ results into alerts. A rule for one check, a tag or an "
-                       "environment applies only there."));
+                        "environment applies only there."));
 
   self = g_object_new (OPS_TYPE_ALERT_RULES_DIALOG, NULL);
   _ops_alert_editor_frame_present (&self->frame, GTK_WINDOW (self), parent, engine, check_or_null, hint);

@@ -107,11 +107,11 @@ create_row_cb (gpointer item,
   g_autofree char *since = ops_alerts_format_since (ops_alerts_item_get_since (alert), now_usec (self));
   g_autofree char *title = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);
-  GtkWidget       *row;
-  GtkWidget       *badge;
-  GtkWidget       *icon;
-  GtkWidget       *label;
-  GtkWidget       *state;
+  GtkWidget *row;
+  GtkWidget *badge;
+  GtkWidget *icon;
+  GtkWidget *label;
+  GtkWidget *state;
 
   row = adw_action_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -383,9 +383,9 @@ static void
 refresh_stats (OpsAlertsView *self)
 {
   static const int days[] = { 7, 30 };
-  OpsStore  *store = ops_alert_engine_get_store (self->engine);
-  gint64     now = now_usec (self);
-  GtkWidget *child;
+  OpsStore        *store = ops_alert_engine_get_store (self->engine);
+  gint64           now = now_usec (self);
+  GtkWidget       *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->stats_grid))) != NULL)
     gtk_grid_remove (self->stats_grid, child);
@@ -545,7 +545,7 @@ refresh_sources (OpsAlertsView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  guint selected = gtk_drop_down_get_selected (self->source_dropdown);
+  guint            selected = gtk_drop_down_get_selected (self->source_dropdown);
   g_autofree char *selected_name = NULL;
 
   if (selected > SOURCE_OPSDECK && selected != GTK_INVALID_LIST_POSITION)
@@ -968,7 +968,7 @@ ops_alerts_view_show_alert (OpsAlertsView *self,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(OpsAlert) alert = ops_alert_db_get_alert (ops_alert_engine_get_store (self->engine),
-                                                          number, &error);
+                                                           number, &error);
 
       if (alert == NULL)
         {
