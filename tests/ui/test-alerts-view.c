@@ -409,6 +409,31 @@ test_acknowledge (Fixture      *fixture,
   g_assert_false (detail_offers (fixture, "silence_button"));
 }
 
+/* The note dialog answers for the alert it asked about, even when
+ * another alert is shown by the time it is answered. */
+static void
+test_acknowledge_after_switch (Fixture      *fixture,
+                               gconstpointer data)
+{
+  g_autofree char *api = NULL;
+  g_autofree char *db = NULL;
+
+  raise_down (fixture, "api");
+  raise_down (fixture, "db");
+  api = alert_id (fixture, "api");
+  db = alert_id (fixture, "db");
+
+  ops_alerts_view_show_alert (fixture->view, api);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (detail (fixture)), "alert.acknowledge", NULL));
+  ops_alerts_view_show_alert (fixture->view, db);
+  answer_note_dialog ("On it", "acknowledge");
+
+  g_assert_cmpint (ops_alert_get_state (open_alert (fixture, "api")), ==, OPS_ALERT_STATE_ACKNOWLEDGED);
+  g_assert_cmpint (ops_alert_get_state (open_alert (fixture, "db")), ==, OPS_ALERT_STATE_FIRING);
+  g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (detail (fixture))), ==, db);
+  g_assert_true (detail_offers (fixture, "acknowledge_button"));
+}
+
 static void
 test_resolve (Fixture      *fixture,
               gconstpointer data)
@@ -1254,6 +1279,7 @@ main (int   argc,
 
   ADD ("/opsdeck/ui/alerts/open-row", test_open_row);
   ADD ("/opsdeck/ui/alerts/acknowledge", test_acknowledge);
+  ADD ("/opsdeck/ui/alerts/acknowledge-after-switch", test_acknowledge_after_switch);
   ADD ("/opsdeck/ui/alerts/resolve", test_resolve);
   ADD ("/opsdeck/ui/alerts/filters", test_filters);
   ADD ("/opsdeck/ui/alerts/dependencies", test_dependencies);

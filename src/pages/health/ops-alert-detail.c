@@ -420,6 +420,9 @@ new_dialog (OpsAlertDetail *self,
   adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, response);
   adw_message_dialog_set_close_response (dialog, "cancel");
+  /* The answer is for the alert asked about, even if another is shown
+   * by then. */
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (self->item), g_object_unref);
   return dialog;
 }
 
@@ -429,16 +432,17 @@ note_response_cb (AdwMessageDialog *dialog,
                   gpointer          user_data)
 {
   OpsAlertDetail *self = user_data;
+  OpsAlertsItem  *item = g_object_get_data (G_OBJECT (dialog), "item");
   GtkWidget      *entry = adw_message_dialog_get_extra_child (dialog);
   const char     *note = gtk_editable_get_text (GTK_EDITABLE (entry));
   OpsAlert       *alert;
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlert) changed = NULL;
 
-  if (g_str_equal (response, "cancel") || self->item == NULL)
+  if (g_str_equal (response, "cancel"))
     return;
 
-  alert = ops_alerts_item_get_alert (self->item);
+  alert = ops_alerts_item_get_alert (item);
   if (alert == NULL)
     return;
 
@@ -455,13 +459,13 @@ note_response_cb (AdwMessageDialog *dialog,
       return;
     }
 
-  if (changed != alert)
+  if (self->item == item && changed != alert)
     {
-      g_autoptr(OpsAlertsItem) item = ops_alerts_item_new (changed);
+      g_autoptr(OpsAlertsItem) shown = ops_alerts_item_new (changed);
 
-      ops_alert_detail_set_item (self, item);
+      ops_alert_detail_set_item (self, shown);
     }
-  else
+  else if (self->item == item)
     {
       show_error (self, NULL);
       update (self);
@@ -548,18 +552,19 @@ silence_response_cb (AdwMessageDialog *dialog,
                      gpointer          user_data)
 {
   OpsAlertDetail *self = user_data;
+  OpsAlertsItem  *item = g_object_get_data (G_OBJECT (dialog), "item");
   GtkWidget      *box = adw_message_dialog_get_extra_child (dialog);
   GtkWidget      *dropdown = gtk_widget_get_first_child (box);
   GtkWidget      *entry = gtk_widget_get_next_sibling (dropdown);
   guint           choice = gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown));
   const char     *note = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (!g_str_equal (response, "silence") || self->item == NULL ||
-      ops_alerts_item_get_am_alert (self->item) == NULL || choice >= G_N_ELEMENTS (silence_durations))
+  if (!g_str_equal (response, "silence") || ops_alerts_item_get_am_alert (item) == NULL ||
+      choice >= G_N_ELEMENTS (silence_durations))
     return;
 
-  ops_alertmanager_client_create_silence_async (ops_alerts_item_get_client (self->item),
-                                                ops_alerts_item_get_am_alert (self->item),
+  ops_alertmanager_client_create_silence_async (ops_alerts_item_get_client (item),
+                                                ops_alerts_item_get_am_alert (item),
                                                 silence_durations[choice].seconds,
                                                 ops_alert_get_user_name (),
                                                 note[0] != '\0' ? note : _("Acknowledged in Opsdeck"),
