@@ -11,7 +11,7 @@
 #include "pages/health/ops-alert-rules-dialog.h"
 
 /* Like ops_test_init_ui(), with GTK, libadwaita and the application's
- * styles as the app loads them. */
+ * styles and icons as the app loads them. */
 void
 ops_test_alerts_ui_init (int    *argc,
                          char ***argv)
@@ -22,6 +22,8 @@ ops_test_alerts_ui_init (int    *argc,
   gtk_init ();
   adw_init ();
 
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    "/io/github/opsdeck/Opsdeck/icons");
   gtk_css_provider_load_from_resource (css, "/io/github/opsdeck/Opsdeck/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
