@@ -137,6 +137,32 @@ test_resolve (Fixture      *fixture,
   g_assert_false (detail_offers (fixture, "acknowledge_button"));
 }
 
+/* Live: an alert the engine resolves by itself leaves the open list for
+ * the history, and the detail showing it says so. */
+static void
+test_auto_resolve (Fixture      *fixture,
+                   gconstpointer data)
+{
+  GtkListBox      *open_list = child (fixture, GTK_TYPE_LIST_BOX, "open_list");
+  GtkListBox      *history_list = child (fixture, GTK_TYPE_LIST_BOX, "history_list");
+  g_autofree char *id = NULL;
+
+  raise_down (fixture, "api");
+  id = alert_id (fixture, "api");
+  ops_alerts_view_show_alert (fixture->view, id);
+  g_assert_nonnull (find_row (open_list, id));
+
+  ops_test_clock_advance (fixture->clock, SECONDS (60));
+  observe (fixture, "api", OPS_SAMPLE_STATUS_HEALTHY, NULL, 0);
+  flush_events ();
+
+  g_assert_null (open_alert (fixture, "api"));
+  g_assert_null (find_row (open_list, id));
+  g_assert_nonnull (find_row (history_list, id));
+  g_assert_true (has_label (GTK_WIDGET (detail (fixture)), "Resolved: the condition cleared"));
+  g_assert_false (detail_offers (fixture, "resolve_button"));
+}
+
 static void
 test_filters (Fixture      *fixture,
               gconstpointer data)
@@ -431,6 +457,7 @@ main (int   argc,
   ADD ("/opsdeck/ui/alerts/acknowledge", test_acknowledge);
   ADD ("/opsdeck/ui/alerts/acknowledge-after-switch", test_acknowledge_after_switch);
   ADD ("/opsdeck/ui/alerts/resolve", test_resolve);
+  ADD ("/opsdeck/ui/alerts/auto-resolve", test_auto_resolve);
   ADD ("/opsdeck/ui/alerts/filters", test_filters);
   ADD ("/opsdeck/ui/alerts/dependencies", test_dependencies);
   ADD ("/opsdeck/ui/alerts/show-alert", test_show_alert);
