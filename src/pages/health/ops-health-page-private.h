@@ -56,9 +56,9 @@ struct _OpsHealthPage
   char               *search_text;   /* case-folded */
   char               *tag;           /* NULL: any */
   guint               refilter_id;
+  OpsHealthEngine    *engine; /* kept until the deletes still pending are done */
 
   /* Borrowed */
-  OpsHealthEngine *engine;
   OpsAlertEngine  *alert_engine;
   OpsSettings     *settings;
 

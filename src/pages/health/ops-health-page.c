@@ -466,7 +466,7 @@ ops_health_page_dispose (GObject *object)
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->tag, g_free);
-  self->engine = NULL;
+  g_clear_object (&self->engine);
   self->alert_engine = NULL;
   self->settings = NULL;
 
@@ -588,7 +588,7 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   g_return_if_fail (OPS_IS_HEALTH_ENGINE (engine));
   g_return_if_fail (self->engine == NULL);
 
-  self->engine = engine;
+  self->engine = g_object_ref (engine);
   self->alert_engine = alert_engine;
   self->settings = settings;
   ops_health_detail_set_engine (self->detail, engine);
