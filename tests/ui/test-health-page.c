@@ -531,6 +531,66 @@ test_pause_resume (Fixture      *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (page->paused_revealer));
 }
 
+static GtkWidget *
+find_file_chooser (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window))
+        return GTK_WIDGET (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+file_chosen (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+static gboolean
+card_named_imported (gpointer data)
+{
+  return card_of (data, "imported") != NULL;
+}
+
+static void
+test_import (Fixture      *fixture,
+             gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (fixture->page.data_dir, "checks.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *chooser;
+
+  ops_test_write_file (path,
+                       "{ \"format\": \"opsdeck-config\", \"version\": 1, \"health\": { \"checks\": [ "
+                       "{ \"name\": \"imported\", \"kind\": \"tcp\", \"target\": \"127.0.0.1:1\", "
+                       "\"environment\": \"staging\" } ] } }",
+                       -1);
+
+  /* From the empty state: Import Configuration…, choose the file. */
+  g_assert_cmpstr (visible_content (fixture), ==, "empty");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.import", NULL));
+  ops_test_flush_events ();
+  chooser = find_file_chooser ();
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, NULL));
+  g_assert_true (ops_test_wait_for (file_chosen, chooser));
+  g_signal_emit_by_name (ops_test_find_widget (chooser, GTK_TYPE_BUTTON, "_Import"), "clicked");
+
+  g_assert_true (ops_test_wait_for (card_named_imported, fixture));
+  g_assert_cmpstr (visible_content (fixture), ==, "checks");
+  g_assert_true (ops_test_has_label (GTK_WIDGET (fixture->page.page->toast_overlay),
+                                     "Configuration imported"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +610,7 @@ main (int   argc,
   ADD ("/opsdeck/health-page/detail", test_detail);
   ADD ("/opsdeck/health-page/delete-undo", test_delete_undo);
   ADD ("/opsdeck/health-page/pause-resume", test_pause_resume);
+  ADD ("/opsdeck/health-page/import", test_import);
 #undef ADD
 
   return g_test_run ();
