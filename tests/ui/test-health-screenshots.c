@@ -50,108 +50,6 @@ add (Fixture       *fixture,
   return ops_test_health_page_add (&fixture->page, kind, name, target, environment, tag);
 }
 
-/* A day of stored results, one every 30 seconds (the check's interval),
- * a few of them slow or failed, so that the charts have a history to draw. */
-static void
-store_history (Fixture  *fixture,
-               OpsCheck *check)
-{
-  OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
-  g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time ();
-
-  for (guint i = 0; i < 2880; i++)
-    {
-      gint64 time = now - (gint64)(2880 - i) * 30 * G_USEC_PER_SEC;
-      g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
-      OpsHealthStatus status = i % 311 < 3 ? OPS_HEALTH_STATUS_DOWN
-                               : i % 173 < 4 ? OPS_HEALTH_STATUS_DEGRADED
-                                             : OPS_HEALTH_STATUS_HEALTHY;
-
-      ops_check_result_set_status (result, status);
-      ops_check_result_set_total_us (result, 20000 + (i % 40) * 900 + (status == OPS_HEALTH_STATUS_DEGRADED ? 250000 : 0));
-      ops_history_append (history, result, status);
-    }
-  ops_history_flush_sync (history, &error);
-  g_assert_no_error (error);
-}
-
-static gboolean
-host_charted (gpointer data)
-{
-  Fixture        *fixture = data;
-  OpsChartSeries *cpu;
-  gsize           n = 0;
-
-  if (fixture->host == NULL)
-    return FALSE;
-  cpu = ops_health_host_metrics_get (fixture->page.page->host_metrics, ops_check_get_id (fixture->host),
-                                     OPS_HOST_METRIC_CPU);
-  ops_chart_series_get_points (cpu, &n);
-  return n >= 4;
-}
-
-static void
-setup (Fixture      *fixture,
-       gconstpointer data)
-{
-  g_autofree char *health = NULL;
-  g_autofree char *slow = NULL;
-  g_autoptr(OpsCheck) docs = NULL;
-
-  fixture->nginx = ops_test_nginx_start ("location = /health { return 200 \"fine\"; }\n"
-                                         "location = /missing { return 503 \"maintenance\"; }\n",
-                                         NULL, NULL);
-  ops_test_health_page_open (&fixture->page);
-
-  health = ops_test_nginx_url (fixture->nginx, "/health");
-  slow = ops_test_nginx_url (fixture->nginx, "/missing");
-  fixture->api = add (fixture, OPS_CHECK_KIND_HTTP, "Public API", health, OPS_ENVIRONMENT_PRODUCTION, "api");
-  store_history (fixture, fixture->api);
-  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Checkout service", slow,
-                       OPS_ENVIRONMENT_PRODUCTION, "shop"));
-  g_object_unref (add (fixture, OPS_CHECK_KIND_TCP, "Orders database", "127.0.0.1:1",
-                       OPS_ENVIRONMENT_PRODUCTION, "db"));
-  g_object_unref (add (fixture, OPS_CHECK_KIND_DNS, "Internal resolver", "localhost",
-                       OPS_ENVIRONMENT_STAGING, "dns"));
-  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Staging API", health, OPS_ENVIRONMENT_STAGING,
-                       "api"));
-  docs = add (fixture, OPS_CHECK_KIND_HTTP, "Documentation site", health,
-              OPS_ENVIRONMENT_DEVELOPMENT, "docs");
-  ops_check_set_paused (docs, TRUE);
-
-  /* A host's figures are charted as they come: a few results. */
-  fixture->node_exporter = ops_test_node_exporter_start ();
-  {
-    g_autofree char *metrics = ops_test_node_exporter_url (fixture->node_exporter);
-    g_autoptr(OpsCheck) host = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "Build host", metrics);
-    g_autoptr(GError) error = NULL;
-
-    ops_check_set_environment (host, OPS_ENVIRONMENT_STAGING);
-    ops_check_set_interval_ms (host, 1000);
-    ops_check_set_timeout_ms (host, 1000);
-    ops_check_list_add (ops_health_engine_get_checks (fixture->page.engine), host, &error);
-    g_assert_no_error (error);
-    fixture->host = g_steal_pointer (&host);
-  }
-  g_assert_true (ops_test_wait_for (host_charted, fixture));
-
-  /* F5: every running check now, rather than within its interval. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.check-all", NULL));
-  g_assert_true (ops_test_wait_for (all_probed, fixture));
-}
-
-static void
-teardown (Fixture      *fixture,
-          gconstpointer data)
-{
-  g_clear_object (&fixture->api);
-  g_clear_object (&fixture->host);
-  ops_test_health_page_close (&fixture->page);
-  ops_test_nginx_stop (fixture->nginx);
-  ops_test_node_exporter_stop (fixture->node_exporter);
-}
-
 typedef struct
 {
   GtkWidget *window;
@@ -251,6 +149,110 @@ find_toplevel (GType type)
     }
 
   g_assert_not_reached ();
+}
+
+/* A day of stored results, one every 30 seconds (the check's interval),
+ * a few of them slow or failed, so that the charts have a history to draw. */
+static void
+store_history (Fixture  *fixture,
+               OpsCheck *check)
+{
+  OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < 2880; i++)
+    {
+      gint64 time = now - (gint64)(2880 - i) * 30 * G_USEC_PER_SEC;
+      g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
+      OpsHealthStatus status = i % 311 < 3 ? OPS_HEALTH_STATUS_DOWN
+                               : i % 173 < 4 ? OPS_HEALTH_STATUS_DEGRADED
+                                             : OPS_HEALTH_STATUS_HEALTHY;
+
+      ops_check_result_set_status (result, status);
+      ops_check_result_set_total_us (result, 20000 + (i % 40) * 900 + (status == OPS_HEALTH_STATUS_DEGRADED ? 250000 : 0));
+      ops_history_append (history, result, status);
+    }
+  ops_history_flush_sync (history, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+host_charted (gpointer data)
+{
+  Fixture        *fixture = data;
+  OpsChartSeries *cpu;
+  gsize           n = 0;
+
+  if (fixture->host == NULL)
+    return FALSE;
+  cpu = ops_health_host_metrics_get (fixture->page.page->host_metrics, ops_check_get_id (fixture->host),
+                                     OPS_HOST_METRIC_CPU);
+  ops_chart_series_get_points (cpu, &n);
+  return n >= 4;
+}
+
+static void
+setup (Fixture      *fixture,
+       gconstpointer data)
+{
+  g_autofree char *health = NULL;
+  g_autofree char *slow = NULL;
+  g_autoptr(OpsCheck) docs = NULL;
+
+  fixture->nginx = ops_test_nginx_start ("location = /health { return 200 \"fine\"; }\n"
+                                         "location = /missing { return 503 \"maintenance\"; }\n",
+                                         NULL, NULL);
+  ops_test_health_page_open (&fixture->page);
+  /* A fresh install first. */
+  save_window (GTK_WIDGET (fixture->page.window), "health-light-empty", 1200, 760);
+
+  health = ops_test_nginx_url (fixture->nginx, "/health");
+  slow = ops_test_nginx_url (fixture->nginx, "/missing");
+  fixture->api = add (fixture, OPS_CHECK_KIND_HTTP, "Public API", health, OPS_ENVIRONMENT_PRODUCTION, "api");
+  store_history (fixture, fixture->api);
+  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Checkout service", slow,
+                       OPS_ENVIRONMENT_PRODUCTION, "shop"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_TCP, "Orders database", "127.0.0.1:1",
+                       OPS_ENVIRONMENT_PRODUCTION, "db"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_DNS, "Internal resolver", "localhost",
+                       OPS_ENVIRONMENT_STAGING, "dns"));
+  g_object_unref (add (fixture, OPS_CHECK_KIND_HTTP, "Staging API", health, OPS_ENVIRONMENT_STAGING,
+                       "api"));
+  docs = add (fixture, OPS_CHECK_KIND_HTTP, "Documentation site", health,
+              OPS_ENVIRONMENT_DEVELOPMENT, "docs");
+  ops_check_set_paused (docs, TRUE);
+
+  /* A host's figures are charted as they come: a few results. */
+  fixture->node_exporter = ops_test_node_exporter_start ();
+  {
+    g_autofree char *metrics = ops_test_node_exporter_url (fixture->node_exporter);
+    g_autoptr(OpsCheck) host = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "Build host", metrics);
+    g_autoptr(GError) error = NULL;
+
+    ops_check_set_environment (host, OPS_ENVIRONMENT_STAGING);
+    ops_check_set_interval_ms (host, 1000);
+    ops_check_set_timeout_ms (host, 1000);
+    ops_check_list_add (ops_health_engine_get_checks (fixture->page.engine), host, &error);
+    g_assert_no_error (error);
+    fixture->host = g_steal_pointer (&host);
+  }
+  g_assert_true (ops_test_wait_for (host_charted, fixture));
+
+  /* F5: every running check now, rather than within its interval. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.check-all", NULL));
+  g_assert_true (ops_test_wait_for (all_probed, fixture));
+}
+
+static void
+teardown (Fixture      *fixture,
+          gconstpointer data)
+{
+  g_clear_object (&fixture->api);
+  g_clear_object (&fixture->host);
+  ops_test_health_page_close (&fixture->page);
+  ops_test_nginx_stop (fixture->nginx);
+  ops_test_node_exporter_stop (fixture->node_exporter);
 }
 
 /* The host's figures are at the end of the detail. */

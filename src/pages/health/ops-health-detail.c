@@ -27,6 +27,7 @@ struct _OpsHealthDetail
 
   /* Template widgets */
   GtkStack             *stack;
+  GtkScrolledWindow    *scrolled;
   GtkWidget            *back_button;
   GtkLabel             *title_label;
   GtkWidget            *pause_button;
@@ -412,6 +413,7 @@ ops_health_detail_class_init (OpsHealthDetailClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-health-detail.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, stack);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, scrolled);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, back_button);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, title_label);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthDetail, pause_button);
@@ -501,6 +503,8 @@ ops_health_detail_set_check (OpsHealthDetail *self,
 
   g_signal_group_set_target (self->check_signals, check);
   gtk_stack_set_visible_child_name (self->stack, check != NULL ? "check" : "none");
+  /* Another check starts at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled), 0);
   set_uptime_row (self->uptime_day_row, -1);
   set_uptime_row (self->uptime_week_row, -1);
   set_uptime_row (self->uptime_month_row, -1);
