@@ -353,7 +353,10 @@ rebuild_kind_rows (OpsCheckDialog *self)
   const OpsCheckOptionSpec *specs;
   OpsCheckKind              kind = get_kind (self);
   guint                     n_specs;
-  JsonObject               *options = self->original != NULL ? ops_check_get_options (self->original) : NULL;
+  JsonObject               *options = NULL;
+
+  if (self->original != NULL)
+    options = ops_check_get_options (self->original);
 
   for (guint i = 0; i < self->option_rows->len; i++)
     adw_preferences_group_remove (self->options_group, g_ptr_array_index (self->option_rows, i));
@@ -400,7 +403,8 @@ rebuild_kind_rows (OpsCheckDialog *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->options_group), self->option_rows->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->conditions_group), ops_check_kind_get_placeholders (kind) != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->conditions_group),
+                          ops_check_kind_get_placeholders (kind) != 0);
 
   switch (ops_check_kind_get_secret_type (kind))
     {
@@ -474,7 +478,8 @@ test_done_cb (GObject      *object,
                             latency, dns, connect, tls, first, message != NULL ? message : "");
   }
   gtk_label_set_label (self->test_label, text);
-  ops_health_ui_set_status_class (GTK_WIDGET (self->test_label), ops_check_result_get_status (check_result));
+  ops_health_ui_set_status_class (GTK_WIDGET (self->test_label),
+                                  ops_check_result_get_status (check_result));
 }
 
 static void

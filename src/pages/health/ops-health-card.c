@@ -21,8 +21,8 @@
  * recycles cards, so the check is set and unset as the grid scrolls; the
  * card follows the check's properties through a #GSignalGroup and never
  * polls. Its sparkline is the last hour of response times from the
- * history, with each new result added as it comes. Its menu activates the page's `health.*` actions with the id of
- * its check.
+ * history, with each new result added as it comes. Its menu activates the
+ * page's `health.*` actions with the id of its check.
  */
 struct _OpsHealthCard
 {
@@ -179,12 +179,14 @@ query_sparkline_cb (gpointer user_data)
   gint64         now = g_get_real_time ();
 
   self->load_id = 0;
-  ops_chart_series_set_max_gap_usec (self->latency, 3 * (gint64)ops_check_get_interval_ms (self->check) * 1000);
+  ops_chart_series_set_max_gap_usec (self->latency,
+                                     3 * (gint64)ops_check_get_interval_ms (self->check) * 1000);
   ops_chart_set_time_range (self->sparkline, now - OPS_HISTORY_HOUR_USEC, now);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   ops_history_query_series_async (self->history, ops_check_get_id (self->check),
-                                  now - OPS_HISTORY_HOUR_USEC, now, self->cancellable, sparkline_cb, self);
+                                  now - OPS_HISTORY_HOUR_USEC, now, self->cancellable, sparkline_cb,
+                                  self);
   return G_SOURCE_REMOVE;
 }
 

@@ -213,7 +213,9 @@ static void
 range_toggled_cb (OpsHealthHistoryView *self,
                   GtkToggleButton      *button)
 {
-  GtkToggleButton *buttons[] = { self->hour_button, self->day_button, self->week_button, self->month_button };
+  GtkToggleButton *buttons[] = {
+    self->hour_button, self->day_button, self->week_button, self->month_button,
+  };
 
   if (!gtk_toggle_button_get_active (button))
     return;

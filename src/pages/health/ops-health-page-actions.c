@@ -28,8 +28,8 @@ void
 _ops_health_page_update_actions (OpsHealthPage *self)
 {
   gboolean has_engine = self->engine != NULL;
-  gboolean any = has_engine &&
-                 g_list_model_get_n_items (G_LIST_MODEL (ops_health_engine_get_checks (self->engine))) > 0;
+  GListModel *checks = has_engine ? G_LIST_MODEL (ops_health_engine_get_checks (self->engine)) : NULL;
+  gboolean    any = checks != NULL && g_list_model_get_n_items (checks) > 0;
   gboolean paused = has_engine && ops_health_engine_get_paused (self->engine);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.add", has_engine);
@@ -165,7 +165,8 @@ open_dialog (OpsHealthPage     *self,
     return;
 
   dialog = ops_check_dialog_new (self->engine, check, mode);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog),
+                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -155,7 +155,9 @@ check_state_changed_cb (OpsHealthPage *self)
 static void
 update_content (OpsHealthPage *self)
 {
-  GListModel *checks = self->engine != NULL ? G_LIST_MODEL (ops_health_engine_get_checks (self->engine)) : NULL;
+  GListModel *checks = self->engine != NULL
+                           ? G_LIST_MODEL (ops_health_engine_get_checks (self->engine))
+                           : NULL;
   gboolean    any = checks != NULL && g_list_model_get_n_items (checks) > 0;
 
   gtk_stack_set_visible_child_name (self->content_stack, any ? "checks" : "empty");
@@ -592,17 +594,18 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   self->alert_engine = alert_engine;
   self->settings = settings;
   ops_health_detail_set_engine (self->detail, engine);
-  self->host_metrics = ops_health_host_metrics_new (G_LIST_MODEL (ops_health_engine_get_checks (engine)));
+  checks = ops_health_engine_get_checks (engine);
+  self->host_metrics = ops_health_host_metrics_new (G_LIST_MODEL (checks));
   ops_health_detail_set_host_metrics (self->detail, self->host_metrics);
 
-  checks = ops_health_engine_get_checks (engine);
   load_settings (self);
   g_signal_connect (checks, "items-changed", G_CALLBACK (checks_changed_cb), self);
   g_signal_connect_object (engine, "notify::paused", G_CALLBACK (_ops_health_page_update_actions), self,
                            G_CONNECT_SWAPPED);
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (checks));
   ops_health_summary_set_model (self->summary, G_LIST_MODEL (checks));
-  checks_changed_cb (G_LIST_MODEL (checks), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (checks)), self);
+  checks_changed_cb (G_LIST_MODEL (checks), 0, 0, g_list_model_get_n_items (G_LIST_MODEL (checks)),
+                     self);
 }
 
 /**

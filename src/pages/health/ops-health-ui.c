@@ -95,7 +95,9 @@ ops_health_ui_describe_target (OpsCheck *check)
 /* The actions on one check (check now, pause, resume, edit, duplicate,
  * delete) of a widget that shows a check, as “PREFIX.check-now”…: each
  * activates the page's “health.check-now”… with the check's id. */
-static const char *const check_actions[] = { "check-now", "pause", "resume", "edit", "duplicate", "delete" };
+static const char *const check_actions[] = {
+  "check-now", "pause", "resume", "edit", "duplicate", "delete",
+};
 
 static void
 forward_check_action (GtkWidget  *widget,
