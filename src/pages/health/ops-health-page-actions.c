@@ -152,6 +152,10 @@ dialog_saved_cb (OpsCheckDialog *dialog,
   /* Translators: a toast after a check was saved */
   text = g_strdup_printf (_("Saved “%s”"), ops_check_get_name (check));
   add_toast (self, text);
+
+  /* An edited name, target, environment or tag may move or hide the card. */
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  _ops_health_page_refilter (self);
 }
 
 static void
