@@ -531,6 +531,61 @@ test_pause_resume (Fixture      *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (page->paused_revealer));
 }
 
+static gboolean
+two_checks (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (ops_health_engine_get_checks (fixture->page.engine))) == 2;
+}
+
+static void
+test_edit_duplicate (Fixture      *fixture,
+                     gconstpointer data)
+{
+  OpsHealthPage  *page = fixture->page.page;
+  g_autoptr(OpsCheck) check = NULL;
+  OpsCheckDialog *dialog;
+  GtkWidget      *name;
+
+  check = ops_test_health_page_add (&fixture->page, OPS_CHECK_KIND_TCP, "cache", "127.0.0.1:1",
+                                    OPS_ENVIRONMENT_PRODUCTION, "redis");
+  ops_check_set_paused (check, TRUE);
+  ops_test_flush_events ();
+
+  /* Edit: the form shows the check; a new name is saved into the same
+   * check, and its card says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.edit", "x",
+                                             ops_check_get_id (check)));
+  dialog = find_dialog ();
+  name = ops_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "cache");
+  g_assert_true (ops_check_dialog_is_valid (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (name), "session cache");
+  g_signal_emit_by_name (ops_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save"), "clicked");
+  g_assert_true (ops_test_wait_for (dialog_gone, NULL));
+  g_assert_cmpstr (ops_check_get_name (check), ==, "session cache");
+  ops_test_flush_events ();
+  g_assert_nonnull (card_of (fixture, "session cache"));
+
+  /* Duplicate: a new check with the same definition and a name of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.duplicate", "x",
+                                             ops_check_get_id (check)));
+  dialog = find_dialog ();
+  name = ops_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (name)), ==, "session cache (copy)");
+  g_signal_emit_by_name (ops_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Save"), "clicked");
+  g_assert_true (ops_test_wait_for (two_checks, fixture));
+  {
+    OpsCheck *copy = ops_check_list_find_by_name (ops_health_engine_get_checks (fixture->page.engine),
+                                                  "session cache (copy)");
+
+    g_assert_nonnull (copy);
+    g_assert_cmpstr (ops_check_get_target (copy), ==, "127.0.0.1:1");
+    g_assert_true (g_strv_contains (ops_check_get_tags (copy), "redis"));
+  }
+}
+
 static GtkWidget *
 find_file_chooser (void)
 {
@@ -611,6 +666,7 @@ main (int   argc,
   ADD ("/opsdeck/health-page/delete-undo", test_delete_undo);
   ADD ("/opsdeck/health-page/pause-resume", test_pause_resume);
   ADD ("/opsdeck/health-page/import", test_import);
+  ADD ("/opsdeck/health-page/edit-duplicate", test_edit_duplicate);
 #undef ADD
 
   return g_test_run ();
