@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "alerts/ops-alert-db.h"
 #include "ops-window.h"
@@ -23,6 +24,7 @@ struct _OpsWindow
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
   AdwViewStack    *stack;
+  OpsHealthPage   *health_page;
 
   /* Owned */
   OpsStore *store;
@@ -91,6 +93,27 @@ visible_child_name_cb (OpsWindow *self)
 
   if (!ops_settings_set_string (self->settings, OPS_SETTINGS_KEY_WINDOW_LAST_TAB, name, &error))
     g_warning ("%s", error->message);
+}
+
+/* OPSDECK_BENCH_FIRST_FRAME=1: print when the first frame was painted,
+ * for tests/bench/launch-bench.sh. */
+static void
+first_frame_painted_cb (GdkFrameClock *clock,
+                        OpsWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  g_print ("opsdeck-first-frame %" G_GINT64_FORMAT "\n", g_get_real_time ());
+  fflush (stdout);
+}
+
+static void
+ops_window_realize (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ops_window_parent_class)->realize (widget);
+
+  if (g_getenv ("OPSDECK_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted_cb), widget, 0);
 }
 
 static void
@@ -186,6 +209,7 @@ ops_window_class_init (OpsWindowClass *klass)
   object_class->get_property = ops_window_get_property;
   object_class->set_property = ops_window_set_property;
   window_class->close_request = ops_window_close_request;
+  widget_class->realize = ops_window_realize;
 
   /**
    * OpsWindow:store:
@@ -207,6 +231,7 @@ ops_window_class_init (OpsWindowClass *klass)
                                                "/io/github/opsdeck/Opsdeck/ui/ops-window.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, health_page);
 
   gtk_widget_class_install_action (widget_class, "win.show-tab", "s", show_tab_action);
 
@@ -227,12 +252,21 @@ ops_window_init (OpsWindow *self)
 OpsWindow *
 ops_window_new (OpsApplication *application)
 {
+  OpsWindow *self;
+
   g_return_val_if_fail (OPS_IS_APPLICATION (application), NULL);
 
-  return g_object_new (OPS_TYPE_WINDOW,
+  self = g_object_new (OPS_TYPE_WINDOW,
                        "application", application,
                        "store", ops_application_get_store (application),
                        NULL);
+
+  /* The Health tab shows the checks the application's engine watches. */
+  if (ops_application_get_health_engine (application) != NULL)
+    ops_health_page_set_engines (self->health_page, ops_application_get_health_engine (application),
+                                 ops_application_get_alert_engine (application), self->settings);
+
+  return self;
 }
 
 /**

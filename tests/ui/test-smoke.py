@@ -115,6 +115,28 @@ def main():
               app.findChildren(lambda n: n.roleName == "label"
                                and n.name == "No Health Checks Yet"))
 
+        add = [b for b in app.findChildren(
+            lambda n: n.name == "Add Check" and n.roleName == "push button") if sized(b)]
+        check("the Health tab's Add Check button has an accessible name", add)
+        dogtail.rawinput.keyCombo("<Control>n")
+        dialog = wait_for(lambda: window_named(app, "Add Check"), 10)
+        check("Ctrl+N opens the Add Check dialog", dialog)
+        if dialog:
+            save = [b for b in dialog.findChildren(
+                lambda n: "Save" in n.name.split() and n.roleName == "push button") if sized(b)]
+            check("Save is off while the form is empty",
+                  save and not has_state(save[0], pyatspi.STATE_SENSITIVE))
+            dogtail.rawinput.pressKey("Escape")
+            check("Escape closes the dialog",
+                  wait_for(lambda: window_named(app, "Add Check") is None, 5))
+        dogtail.rawinput.keyCombo("<Alt>3")
+        wait_for(lambda: selected_tab(app) == "Slack", 5)
+        dogtail.rawinput.keyCombo("<Control>n")
+        time.sleep(1)
+        check("Ctrl+N belongs to the Health tab", window_named(app, "Add Check") is None)
+        dogtail.rawinput.keyCombo("<Alt>1")
+        wait_for(lambda: selected_tab(app) == "Health", 5)
+
         for number, (tab, _) in reversed(list(enumerate(TABS, start=1))):
             dogtail.rawinput.keyCombo("<Alt>%d" % number)
             check("Alt+%d shows %s" % (number, tab),

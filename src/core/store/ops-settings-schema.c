@@ -11,6 +11,8 @@
  * is not here cannot be read, written or imported. Window geometry is not
  * exported: it belongs to one workstation. */
 static const char *const severities[] = { "info", "warning", "critical", NULL };
+static const char *const environments[] = { "all", "production", "staging", "development", NULL };
+static const char *const statuses[] = { "all", "healthy", "degraded", "down", "unknown", "paused", NULL };
 
 static const OpsSettingSpec specs[] = {
   { OPS_SETTINGS_KEY_RUN_IN_BACKGROUND, OPS_SETTING_BOOLEAN, "true", 0, 0, TRUE },
@@ -32,6 +34,11 @@ static const OpsSettingSpec specs[] = {
   /* Desktop notifications belong to one workstation: not exported. */
   { OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY, OPS_SETTING_STRING, "warning", 0, 0, FALSE, severities },
   { OPS_SETTINGS_KEY_NOTIFY_DO_NOT_DISTURB, OPS_SETTING_BOOLEAN, "false", 0, 0, FALSE },
+  /* How one operator looks at the Health tab: not exported. */
+  { OPS_SETTINGS_KEY_HEALTH_FILTER_ENVIRONMENT, OPS_SETTING_STRING, "all", 0, 0, FALSE, environments },
+  { OPS_SETTINGS_KEY_HEALTH_FILTER_STATUS, OPS_SETTING_STRING, "all", 0, 0, FALSE, statuses },
+  { OPS_SETTINGS_KEY_HEALTH_FILTER_TAG, OPS_SETTING_STRING, "", 0, 0, FALSE },
+  { OPS_SETTINGS_KEY_HEALTH_GROUP_BY_ENVIRONMENT, OPS_SETTING_BOOLEAN, "false", 0, 0, FALSE },
 };
 
 const OpsSettingSpec *

@@ -52,6 +52,11 @@ typedef struct
 #define OPS_SETTINGS_KEY_NOTIFY_MINIMUM_SEVERITY "notifications.minimum-severity"
 #define OPS_SETTINGS_KEY_NOTIFY_DO_NOT_DISTURB   "notifications.do-not-disturb"
 
+#define OPS_SETTINGS_KEY_HEALTH_FILTER_ENVIRONMENT "health.filter-environment"
+#define OPS_SETTINGS_KEY_HEALTH_FILTER_STATUS      "health.filter-status"
+#define OPS_SETTINGS_KEY_HEALTH_FILTER_TAG         "health.filter-tag"
+#define OPS_SETTINGS_KEY_HEALTH_GROUP_BY_ENVIRONMENT "health.group-by-environment"
+
 #define OPS_TYPE_SETTINGS (ops_settings_get_type ())
 
 G_DECLARE_FINAL_TYPE (OpsSettings, ops_settings, OPS, SETTINGS, GObject)
