@@ -321,9 +321,8 @@ ops_window_add_toast (OpsWindow *self,
  * @self: a #OpsWindow
  * @alert_id: an alert
  *
- * Shows an alert: the Health tab, where alerts live, and a toast that
- * says which alert and why. (The Alerts view of the Health tab will
- * select it once it exists.)
+ * Shows an alert in the Alerts view of the Health tab. When alerts did not
+ * start, the Health tab shows and a toast says which alert and why.
  */
 void
 ops_window_show_alert (OpsWindow *self,
@@ -331,6 +330,7 @@ ops_window_show_alert (OpsWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(OpsAlert) alert = NULL;
+  g_autofree char *id = NULL;
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   AdwToast        *toast;
@@ -338,6 +338,10 @@ ops_window_show_alert (OpsWindow *self,
   g_return_if_fail (OPS_IS_WINDOW (self));
 
   ops_window_show_tab (self, "health");
+
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, alert_id);
+  if (ops_health_page_show_alert (self->health_page, id))
+    return;
 
   alert = ops_alert_db_get_alert (self->store, alert_id, &error);
   if (alert == NULL)

@@ -7,9 +7,12 @@
 #include <string.h>
 
 #include "alerts/ops-alert-db.h"
+#include "pages/health/ops-alert-detail.h"
+#include "pages/health/ops-alerts-view.h"
 #include "ops-application.h"
 #include "ops-preferences-window.h"
 #include "ops-test-dunst.h"
+#include "ops-test-health-page.h"
 #include "ops-test-util.h"
 #include "ops-window.h"
 #include "store/ops-settings.h"
@@ -195,6 +198,22 @@ test_open (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (OPS_IS_WINDOW (window));
   g_assert_cmpstr (ops_window_get_tab (OPS_WINDOW (window)), ==, "health");
+
+  /* …in its Alerts view, with the alert's detail open. */
+  {
+    GtkWidget       *view = ops_test_find_widget (GTK_WIDGET (window), OPS_TYPE_ALERTS_VIEW, NULL);
+    GObject         *detail;
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+    g_assert_nonnull (view);
+    flush_events ();
+    g_assert_true (gtk_widget_get_mapped (view));
+    detail = gtk_widget_get_template_child (view, OPS_TYPE_ALERTS_VIEW, "detail");
+    g_assert_true (OPS_IS_ALERT_DETAIL (detail));
+    g_assert_nonnull (ops_alert_detail_get_item (OPS_ALERT_DETAIL (detail)));
+    g_assert_cmpstr (ops_alerts_item_get_id (ops_alert_detail_get_item (OPS_ALERT_DETAIL (detail))), ==,
+                     expected);
+  }
 
   gtk_window_destroy (window);
   flush_events ();

@@ -9,6 +9,8 @@
 #include "ops-test-health-page.h"
 #include "ops-test-nginx.h"
 #include "ops-test-util.h"
+#include "pages/health/ops-alert-maintenance-dialog.h"
+#include "pages/health/ops-alert-rules-dialog.h"
 #include "pages/health/ops-check-dialog.h"
 #include "pages/health/ops-health-card.h"
 
@@ -362,6 +364,24 @@ history_loaded (gpointer data)
   return !ops_health_history_view_get_loading (data);
 }
 
+/* Destroys the one toplevel of @type, and says whether there was one. */
+static gboolean
+close_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      {
+        gtk_window_destroy (l->data);
+        found = TRUE;
+      }
+
+  ops_test_flush_events ();
+  return found;
+}
+
 static void
 test_detail (Fixture      *fixture,
              gconstpointer data)
@@ -403,6 +423,16 @@ test_detail (Fixture      *fixture,
       n_values += !isnan (points[i].value);
     g_assert_cmpuint (n_values, ==, 90);
   }
+
+  /* The check's alert rules and maintenance windows open from the detail;
+   * the Alerts view sits beside the checks. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->detail), "detail.alert-rules", NULL));
+  ops_test_flush_events ();
+  g_assert_true (close_toplevel (OPS_TYPE_ALERT_RULES_DIALOG));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page->detail), "detail.maintenance", NULL));
+  ops_test_flush_events ();
+  g_assert_true (close_toplevel (OPS_TYPE_ALERT_MAINTENANCE_DIALOG));
+  g_assert_nonnull (adw_view_stack_get_child_by_name (ops_health_page_get_views (page), "alerts"));
 
   /* Narrow, the detail is a page of its own with a way back. */
   gtk_window_set_default_size (GTK_WINDOW (fixture->page.window), 360, 720);

@@ -7,6 +7,7 @@
 
 #include "ops-application.h"
 #include "ops-preferences-window.h"
+#include "ops-test-health-page.h"
 #include "ops-test-util.h"
 #include "ops-window.h"
 #include "store/ops-settings.h"
@@ -157,25 +158,6 @@ test_state_remembered (void)
   destroy_all_windows (app);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_preferences (void)
 {
@@ -190,8 +172,8 @@ test_preferences (void)
   gtk_window_present (GTK_WINDOW (preferences));
   flush_events ();
 
-  background = GTK_SWITCH (find_descendant (preferences, GTK_TYPE_SWITCH));
-  retention = GTK_SPIN_BUTTON (find_descendant (preferences, GTK_TYPE_SPIN_BUTTON));
+  background = GTK_SWITCH (ops_test_find_widget (preferences, GTK_TYPE_SWITCH, NULL));
+  retention = GTK_SPIN_BUTTON (ops_test_find_widget (preferences, GTK_TYPE_SPIN_BUTTON, NULL));
   g_assert_nonnull (background);
   g_assert_nonnull (retention);
 
@@ -271,7 +253,7 @@ test_store_error_window (void)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_nonnull (window);
   g_assert_false (OPS_IS_WINDOW (window));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (ops_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL));
   g_assert_cmpint (ops_test_sqlite_int (path, "PRAGMA user_version"), ==, 777);
 
   destroy_all_windows (app);

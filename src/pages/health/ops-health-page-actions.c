@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "config/ops-config.h"
+#include "ops-alert-maintenance-dialog.h"
+#include "ops-alert-rules-dialog.h"
 #include "ops-check-dialog.h"
 #include "ops-health-page-private.h"
 
@@ -37,6 +39,8 @@ _ops_health_page_update_actions (OpsHealthPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.check-all", any && !paused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.pause-all", any && !paused);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.resume-all", paused);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.alert-rules", self->alert_engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "health.maintenance", self->alert_engine != NULL);
   gtk_revealer_set_reveal_child (self->paused_revealer, paused);
 }
 
@@ -193,6 +197,24 @@ edit_action (GtkWidget  *widget,
 
   if (check != NULL)
     open_dialog (self, check, OPS_CHECK_DIALOG_EDIT);
+}
+
+/* The alert rules and maintenance windows that cover one check. */
+static void
+alert_rules_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  OpsHealthPage *self = OPS_HEALTH_PAGE (widget);
+  OpsCheck      *check = lookup_parameter (self, parameter);
+
+  if (check == NULL || self->alert_engine == NULL)
+    return;
+
+  if (g_str_equal (action_name, "health.alert-rules"))
+    ops_alert_rules_dialog_present (widget, self->alert_engine, ops_check_get_name (check));
+  else
+    ops_alert_maintenance_dialog_present (widget, self->alert_engine, ops_check_get_name (check));
 }
 
 static void
@@ -441,6 +463,8 @@ _ops_health_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "health.edit", "x", edit_action);
   gtk_widget_class_install_action (widget_class, "health.duplicate", "x", duplicate_action);
   gtk_widget_class_install_action (widget_class, "health.delete", "x", delete_action);
+  gtk_widget_class_install_action (widget_class, "health.alert-rules", "x", alert_rules_action);
+  gtk_widget_class_install_action (widget_class, "health.maintenance", "x", alert_rules_action);
 }
 
 /* F5, Ctrl+N and Ctrl+F work anywhere in the window while the tab shows,

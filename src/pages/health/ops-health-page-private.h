@@ -27,6 +27,7 @@ struct _OpsHealthPage
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
   AdwViewSwitcher  *view_switcher;
+  GtkWidget        *toolbar;
   AdwViewStack     *views;
   GtkSearchEntry   *search_entry;
   GtkRevealer      *paused_revealer;
@@ -57,6 +58,8 @@ struct _OpsHealthPage
   char               *tag;           /* NULL: any */
   guint               refilter_id;
   OpsHealthEngine    *engine; /* kept until the deletes still pending are done */
+
+  GtkWidget          *alerts_view; /* NULL when alerts did not start */
 
   /* Borrowed */
   OpsAlertEngine  *alert_engine;

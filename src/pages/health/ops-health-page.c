@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ops-alerts-view.h"
 #include "ops-health-card.h"
 #include "ops-health-page-private.h"
 #include "ops-health-ui.h"
@@ -436,6 +437,71 @@ views_changed_cb (OpsHealthPage *self)
   g_object_unref (pages);
 }
 
+/* The Alerts view's switcher button carries the number of open alerts,
+ * and asks for attention while one of them is firing, not acknowledged. */
+static void
+open_alerts_changed_cb (OpsHealthPage *self)
+{
+  GListModel       *open = ops_alert_engine_get_open_alerts (self->alert_engine);
+  AdwViewStackPage *page = adw_view_stack_get_page (self->views, self->alerts_view);
+  guint             n = g_list_model_get_n_items (open);
+  gboolean          firing = FALSE;
+
+  for (guint i = 0; i < n && !firing; i++)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (open, i);
+
+      firing = ops_alert_get_state (alert) == OPS_ALERT_STATE_FIRING;
+    }
+
+  adw_view_stack_page_set_badge_number (page, n);
+  adw_view_stack_page_set_needs_attention (page, firing);
+}
+
+/* An alert changes state (acknowledged) without leaving the open list. */
+static void
+open_alerts_items_changed_cb (GListModel    *open,
+                              guint          position,
+                              guint          removed,
+                              guint          added,
+                              OpsHealthPage *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(OpsAlert) alert = g_list_model_get_item (open, i);
+
+      g_signal_connect_object (alert, "notify::state", G_CALLBACK (open_alerts_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  open_alerts_changed_cb (self);
+}
+
+static void
+add_alerts_view (OpsHealthPage *self)
+{
+  AdwViewStackPage *page;
+  GListModel       *open = ops_alert_engine_get_open_alerts (self->alert_engine);
+
+  self->alerts_view = ops_alerts_view_new (self->alert_engine);
+  page = adw_view_stack_add_titled (self->views, self->alerts_view, "alerts", _("Alerts"));
+  adw_view_stack_page_set_icon_name (page, "alarm-symbolic");
+
+  g_signal_connect_object (open, "items-changed", G_CALLBACK (open_alerts_items_changed_cb), self, 0);
+  open_alerts_items_changed_cb (open, 0, 0, g_list_model_get_n_items (open), self);
+}
+
+/* The toolbar and the paused bar belong to the checks; the Alerts view
+ * has its own search and menu. */
+static void
+visible_view_changed_cb (OpsHealthPage *self)
+{
+  gboolean checks = g_strcmp0 (adw_view_stack_get_visible_child_name (self->views), "checks") == 0;
+
+  gtk_widget_set_visible (self->toolbar, checks);
+  gtk_widget_set_visible (GTK_WIDGET (self->paused_revealer), checks);
+}
+
 static void
 filter_popover_shown_cb (OpsHealthPage *self)
 {
@@ -490,6 +556,7 @@ ops_health_page_class_init (OpsHealthPageClass *klass)
                                                "/io/github/opsdeck/Opsdeck/ui/health/ops-health-page.ui");
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, views);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, OpsHealthPage, paused_revealer);
@@ -555,6 +622,8 @@ ops_health_page_init (OpsHealthPage *self)
                            G_CONNECT_SWAPPED);
   g_object_unref (pages);
   views_changed_cb (self);
+  g_signal_connect_object (self->views, "notify::visible-child-name",
+                           G_CALLBACK (visible_view_changed_cb), self, G_CONNECT_SWAPPED);
 
   rebuild_tag_list (self);
   update_content (self);
@@ -597,6 +666,9 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   checks = ops_health_engine_get_checks (engine);
   self->host_metrics = ops_health_host_metrics_new (G_LIST_MODEL (checks));
   ops_health_detail_set_host_metrics (self->detail, self->host_metrics);
+
+  if (alert_engine != NULL)
+    add_alerts_view (self);
 
   load_settings (self);
   g_signal_connect (checks, "items-changed", G_CALLBACK (checks_changed_cb), self);
@@ -667,4 +739,29 @@ ops_health_page_show_check (OpsHealthPage *self,
 
   ops_health_detail_set_check (self->detail, check);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail));
+}
+
+/**
+ * ops_health_page_show_alert:
+ * @self: the page
+ * @alert_id: an alert's id: “42”, or “SOURCE/FINGERPRINT” for an
+ *   Alertmanager's alert
+ *
+ * Shows the Alerts view with the detail of one alert.
+ *
+ * Returns: %FALSE when the page has no Alerts view (alerts did not start)
+ */
+gboolean
+ops_health_page_show_alert (OpsHealthPage *self,
+                            const char    *alert_id)
+{
+  g_return_val_if_fail (OPS_IS_HEALTH_PAGE (self), FALSE);
+  g_return_val_if_fail (alert_id != NULL, FALSE);
+
+  if (self->alerts_view == NULL)
+    return FALSE;
+
+  adw_view_stack_set_visible_child_name (self->views, "alerts");
+  ops_alerts_view_show_alert (OPS_ALERTS_VIEW (self->alerts_view), alert_id);
+  return TRUE;
 }

@@ -24,6 +24,8 @@ void          ops_health_page_set_engines (OpsHealthPage   *self,
 AdwViewStack *ops_health_page_get_views   (OpsHealthPage   *self);
 void          ops_health_page_show_check  (OpsHealthPage   *self,
                                            const char      *check_id);
+gboolean      ops_health_page_show_alert  (OpsHealthPage   *self,
+                                           const char      *alert_id);
 /* clang-format on */
 
 G_END_DECLS

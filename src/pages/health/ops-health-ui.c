@@ -93,10 +93,10 @@ ops_health_ui_describe_target (OpsCheck *check)
 }
 
 /* The actions on one check (check now, pause, resume, edit, duplicate,
- * delete) of a widget that shows a check, as “PREFIX.check-now”…: each
+ * delete, its alert rules and maintenance windows) of a widget that shows a check, as “PREFIX.check-now”…: each
  * activates the page's “health.check-now”… with the check's id. */
 static const char *const check_actions[] = {
-  "check-now", "pause", "resume", "edit", "duplicate", "delete",
+  "check-now", "pause", "resume", "edit", "duplicate", "delete", "alert-rules", "maintenance",
 };
 
 static void
