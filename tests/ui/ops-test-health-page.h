@@ -25,6 +25,7 @@ typedef struct
 /* clang-format off */
 void       ops_test_health_page_open     (OpsTestHealthPage *fixture);
 void       ops_test_health_page_close    (OpsTestHealthPage *fixture);
+void       ops_test_health_page_reopen   (OpsTestHealthPage *fixture);
 OpsCheck  *ops_test_health_page_add      (OpsTestHealthPage *fixture,
                                           OpsCheckKind       kind,
                                           const char        *name,
