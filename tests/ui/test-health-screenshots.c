@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ops-test-health-page.h"
 #include "ops-test-nginx.h"
 #include "ops-test-node-exporter.h"
@@ -178,6 +180,45 @@ store_history (Fixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* The hour before: a host's stored figures, one result every 30 seconds,
+ * so that its charts have a history to draw. */
+static void
+store_host_history (Fixture  *fixture,
+                    OpsCheck *check)
+{
+  OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < 120; i++)
+    {
+      gint64 time = now - (gint64)(120 - i) * 30 * G_USEC_PER_SEC;
+      g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
+      static const struct
+      {
+        OpsHostMetric metric;
+        double        base;
+        double        swing;
+      } figures[] = {
+        { OPS_HOST_METRIC_CPU, 35, 25 },
+        { OPS_HOST_METRIC_MEMORY, 62, 6 },
+        { OPS_HOST_METRIC_DISK, 71, 0.5 },
+        { OPS_HOST_METRIC_RECEIVED, 180000, 120000 },
+        { OPS_HOST_METRIC_SENT, 60000, 40000 },
+        { OPS_HOST_METRIC_SCORE, 72, 6 },
+      };
+
+      ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
+      ops_check_result_set_total_us (result, 4000);
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        ops_check_result_set_detail_double (result, ops_host_metric_get_detail_key (figures[f].metric),
+                                            figures[f].base + figures[f].swing * sin (i / (7.0 + f)));
+      ops_history_append (history, result, OPS_HEALTH_STATUS_HEALTHY);
+    }
+  ops_history_flush_sync (history, &error);
+  g_assert_no_error (error);
+}
+
 static gboolean
 host_charted (gpointer data)
 {
@@ -225,7 +266,8 @@ setup (Fixture      *fixture,
               OPS_ENVIRONMENT_DEVELOPMENT, "docs");
   ops_check_set_paused (docs, TRUE);
 
-  /* A host's figures: a few results, charted from the history. */
+  /* A host's figures: an hour stored, then a few results of the real
+   * node_exporter, charted from the history. */
   fixture->node_exporter = ops_test_node_exporter_start ();
   {
     g_autofree char *metrics = ops_test_node_exporter_url (fixture->node_exporter);
@@ -237,6 +279,7 @@ setup (Fixture      *fixture,
     ops_check_set_timeout_ms (host, 1000);
     ops_check_list_add (ops_health_engine_get_checks (fixture->page.engine), host, &error);
     g_assert_no_error (error);
+    store_host_history (fixture, host);
     g_signal_connect (host, "notify::last-result", G_CALLBACK (host_result_cb), fixture);
     fixture->host = g_steal_pointer (&host);
   }
