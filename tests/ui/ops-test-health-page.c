@@ -127,6 +127,27 @@ ops_test_health_page_cards (OpsTestHealthPage *fixture)
   return cards;
 }
 
+/* Answers the message dialog on screen. */
+void
+ops_test_respond_to_dialog (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
 static const char *
 widget_text (GtkWidget *widget)
 {

@@ -57,6 +57,31 @@ enough_results (gpointer data)
   return fixture->results >= 4;
 }
 
+static void
+maintained_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = user_data;
+
+  ops_history_maintain_finish (OPS_HISTORY (object), result, &error);
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static int
+count_host_rows (Fixture *fixture,
+                 gint64   check_id)
+{
+  g_autofree char *path = g_build_filename (fixture->page.data_dir, "opsdeck.db", NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM health_host_samples "
+                                          "WHERE check_id = %" G_GINT64_FORMAT,
+                                          check_id);
+
+  return ops_test_sqlite_int (path, sql);
+}
+
 static gboolean
 host_loaded (gpointer data)
 {
@@ -214,6 +239,67 @@ test_host_charts_after_reopen (Fixture      *fixture,
     }
 }
 
+/* Deleting the check and undoing it keeps its figures; deleting it for
+ * good lets maintenance remove them with the rest of its history. */
+static void
+test_delete_undo_keeps_figures (Fixture      *fixture,
+                                gconstpointer data)
+{
+  OpsHealthPage *page = fixture->page.page;
+  OpsHistory    *history = ops_health_engine_get_history (fixture->page.engine);
+  OpsCheckList  *list = ops_health_engine_get_checks (fixture->page.engine);
+  g_autofree char *url = ops_test_node_exporter_url (fixture->node_exporter);
+  g_autoptr(OpsCheck) host = ops_check_new (OPS_CHECK_KIND_PROMETHEUS, "Build host", url);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *undo;
+  gboolean   done = FALSE;
+  gint64     id;
+  int        rows;
+
+  ops_check_set_interval_ms (host, 1000);
+  ops_check_set_timeout_ms (host, 1000);
+  ops_check_list_add (list, host, &error);
+  g_assert_no_error (error);
+  id = ops_check_get_id (host);
+  fixture->host = g_object_ref (host);
+  g_signal_connect (host, "notify::last-result", G_CALLBACK (result_cb), fixture);
+  g_assert_true (ops_test_wait_for (enough_results, fixture));
+  ops_check_set_paused (host, TRUE);
+  ops_history_flush_sync (history, &error);
+  g_assert_no_error (error);
+  rows = count_host_rows (fixture, id);
+  g_assert_cmpint (rows, >=, 3 * OPS_HOST_N_CHARTED);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.delete", "x", id));
+  ops_test_respond_to_dialog ("delete");
+  ops_test_flush_events ();
+  undo = ops_test_find_widget (GTK_WIDGET (page->toast_overlay), GTK_TYPE_BUTTON, "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  ops_test_flush_events ();
+  g_assert_true (ops_check_list_find_by_id (list, id) == host);
+
+  /* A maintenance pass (as every five minutes) leaves them alone. */
+  ops_history_maintain_async (history, g_get_real_time (), NULL, maintained_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_host_rows (fixture, id), ==, rows);
+
+  /* Deleted for good when the toast goes without Undo (the window
+   * closes); the next pass takes the figures. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.delete", "x", id));
+  ops_test_respond_to_dialog ("delete");
+  ops_test_flush_events ();
+  gtk_window_destroy (GTK_WINDOW (fixture->page.window));
+  ops_test_flush_events ();
+  g_assert_null (ops_check_list_find_by_id (list, id));
+  done = FALSE;
+  ops_history_maintain_async (history, g_get_real_time (), NULL, maintained_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (count_host_rows (fixture, id), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,6 +308,8 @@ main (int   argc,
 
   g_test_add ("/opsdeck/ui/health/host-charts-after-reopen", Fixture, NULL, setup,
               test_host_charts_after_reopen, teardown);
+  g_test_add ("/opsdeck/ui/health/delete-undo-keeps-host-figures", Fixture, NULL, setup,
+              test_delete_undo_keeps_figures, teardown);
 
   return g_test_run ();
 }
