@@ -12,7 +12,8 @@
 /* The host charts of a Prometheus check in the Health tab's detail,
  * against the real node_exporter: what was measured before the app was
  * closed is charted when it is opened again, over an hour from the raw
- * figures and over 30 days from the hourly rollups. */
+ * figures (and new results are added) and over 30 days from the hourly
+ * rollups. */
 
 typedef struct
 {
@@ -209,6 +210,24 @@ test_host_charts_after_reopen (Fixture      *fixture,
     g_assert_true (gtk_widget_is_visible (GTK_WIDGET (chart)));
     g_assert_cmpuint (ops_chart_get_series (chart)->len, ==, 3);
   }
+
+  /* Running again, its results are added to what was stored. */
+  fixture->results = 0;
+  fixture->host = g_object_ref (ops_health_detail_get_check (detail));
+  g_signal_connect (fixture->host, "notify::last-result", G_CALLBACK (result_cb), fixture);
+  ops_check_set_paused (fixture->host, FALSE);
+  g_assert_true (ops_test_wait_for (enough_results, fixture));
+  ops_check_set_paused (fixture->host, TRUE);
+  points = ops_chart_series_get_points (cpu, &n_points);
+  g_assert_cmpuint (n_points, >=, stored->len + 4);
+  g_assert_cmpint (points[n_points - 1].time, ==,
+                   ops_check_result_get_time (ops_check_get_last_result (fixture->host)));
+  for (gsize i = 1; i < n_points; i++)
+    g_assert_cmpint (points[i].time, >, points[i - 1].time);
+  ops_history_flush_sync (ops_health_engine_get_history (fixture->page.engine), &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&stored, g_array_unref);
+  stored = stored_cpu (fixture, id);
 
   /* 30 days: an average per hour, the mean of that hour's figures. */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (ops_test_find_widget (GTK_WIDGET (detail),

@@ -338,6 +338,17 @@ show_definition (OpsHealthDetail *self)
   gtk_widget_set_visible (self->resume_button, ops_check_get_paused (self->check));
 }
 
+/* The host charts end now: results that arrive stay in view. */
+static void
+slide_host_charts (OpsHealthDetail *self,
+                   gint64           now)
+{
+  gint64 span = ops_health_history_view_get_span (self->history_view);
+
+  ops_chart_set_time_range (self->usage_chart, now - span, now);
+  ops_chart_set_time_range (self->network_chart, now - span, now);
+}
+
 /* A Prometheus check's host figures over the range the response time
  * shows. */
 static void
@@ -346,8 +357,7 @@ load_host_charts (OpsHealthDetail *self)
   gint64 now = g_get_real_time ();
   gint64 span = ops_health_history_view_get_span (self->history_view);
 
-  ops_chart_set_time_range (self->usage_chart, now - span, now);
-  ops_chart_set_time_range (self->network_chart, now - span, now);
+  slide_host_charts (self, now);
   ops_health_host_metrics_load (self->host_metrics, self->check, now - span, now);
 }
 
@@ -356,6 +366,7 @@ last_result_changed_cb (OpsHealthDetail *self)
 {
   show_result (self);
   query_uptime (self);
+  slide_host_charts (self, g_get_real_time ());
 }
 
 static void

@@ -227,6 +227,14 @@ last_result_cb (OpsHealthHistoryView *self)
   ops_chart_series_append_point (self->latency, ops_check_result_get_time (result), latency);
   ops_chart_series_append_point (self->band, ops_check_result_get_time (result),
                                  ops_health_band_value (ops_check_get_status (self->check)));
+
+  /* The charts end now, so the new point shows. */
+  {
+    gint64 now = MAX (g_get_real_time (), ops_check_result_get_time (result));
+
+    ops_chart_set_time_range (self->latency_chart, now - range_usec[self->range], now);
+    ops_chart_set_time_range (self->band_chart, now - range_usec[self->range], now);
+  }
 }
 
 static void
