@@ -85,7 +85,7 @@ ops_history_host_series_query (sqlite3      *db,
       period = resolution == OPS_HISTORY_HOURLY ? OPS_HISTORY_HOUR_USEC : OPS_HISTORY_DAY_USEC;
       from_usec = _ops_history_period_start (from_usec, period);
       rc = sqlite3_prepare_v2 (db,
-                               "SELECT start, sum / count, min, max, count "
+                               "SELECT start, total / count, minimum, maximum, count "
                                "FROM health_host_rollups WHERE check_id = ?1 AND metric = ?2 AND resolution = ?5 "
                                "AND start >= ?3 AND start < ?4 ORDER BY start",
                                -1, &stmt, NULL);

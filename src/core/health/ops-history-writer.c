@@ -17,7 +17,7 @@
  * 95th percentile of a period is computed once the period is over (see
  * ops-history-maintenance.c). The host figures of Prometheus checks go in
  * the same transaction, one row per figure, with their own rollups (count,
- * min, max, sum). Runs on the thread that owns the connection.
+ * minimum, maximum, total). Runs on the thread that owns the connection.
  */
 
 struct _OpsHistoryWriter
@@ -177,12 +177,13 @@ _ops_history_writer_new (sqlite3 *db)
                           -1, SQLITE_PREPARE_PERSISTENT, &writer->insert_host, NULL) != SQLITE_OK ||
       sqlite3_prepare_v3 (db,
                           "INSERT INTO health_host_rollups (check_id, metric, resolution, start, "
-                          "count, min, max, sum) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                          "count, minimum, maximum, total) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
                           "ON CONFLICT (check_id, metric, resolution, start) DO UPDATE SET "
                           "count = count + excluded.count, "
-                          "min = min (min, excluded.min), "
-                          "max = max (max, excluded.max), "
-                          "sum = sum + excluded.sum",
+                          "minimum = min (minimum, excluded.minimum), "
+                          "maximum = max (maximum, excluded.maximum), "
+                          "total = total + excluded.total",
                           -1, SQLITE_PREPARE_PERSISTENT, &writer->upsert_host_rollup, NULL) != SQLITE_OK)
     {
       g_warning ("Could not prepare the history writer: %s", sqlite3_errmsg (db));

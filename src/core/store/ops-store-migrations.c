@@ -242,7 +242,7 @@ static const char alerts_schema_sql[] =
 /* Host metrics of Prometheus checks (CPU %, memory %, worst disk %,
  * network bytes/s, health score), one row per figure with the metric as a
  * small integer (OpsHostMetric; never renumbered), and their hourly and
- * daily rollups (count, min, max, sum). Same times, retention and purge
+ * daily rollups (count, minimum, maximum, total). Same times, retention and purge
  * of removed checks as health_samples and health_rollups. */
 static const char host_metrics_sql[] =
   "CREATE TABLE health_host_samples ("
@@ -258,9 +258,9 @@ static const char host_metrics_sql[] =
   "  resolution INTEGER NOT NULL,"
   "  start      INTEGER NOT NULL,"
   "  count      INTEGER NOT NULL,"
-  "  min        REAL NOT NULL,"
-  "  max        REAL NOT NULL,"
-  "  sum        REAL NOT NULL,"
+  "  minimum    REAL NOT NULL,"
+  "  maximum    REAL NOT NULL,"
+  "  total      REAL NOT NULL,"
   "  PRIMARY KEY (check_id, metric, resolution, start)"
   ") WITHOUT ROWID;";
 
