@@ -205,7 +205,7 @@ static void
 show_host (OpsHealthDetail *self,
            OpsCheckResult  *result)
 {
-  double score;
+  double   score;
   gboolean has_score;
 
   gtk_widget_set_visible (GTK_WIDGET (self->host_group),
