@@ -2,12 +2,14 @@
 /* Copyright 2026 The Opsdeck developers */
 
 /*
- * The health engine under load: N HTTP checks at an interval against a
- * URL (a local nginx), through the real scheduler, probes and history, for
- * a while. Prints the CPU used (percent of one core), the peak resident
- * memory and the history rows written per second.
+ * The health engine under load: N HTTP checks (or checks of another kind)
+ * at an interval against a URL (a local nginx), through the real
+ * scheduler, probes and history, for a while. Prints the CPU used (percent
+ * of one core), the peak resident memory and the history rows written per
+ * second.
  *
  *   bench-health --checks 1000 --interval 5 --duration 60 --url http://127.0.0.1:8080/health
+ *   bench-health --kind prometheus --checks 1000 --interval 5 --url http://127.0.0.1:8080/metrics
  */
 
 #include "config.h"
@@ -96,12 +98,15 @@ main (int   argc,
 {
   int                n_checks = 1000, interval = 5, duration = 60;
   g_autofree char   *url = NULL;
+  g_autofree char   *kind_name = NULL;
+  OpsCheckKind       kind = OPS_CHECK_KIND_HTTP;
   g_autofree char   *data_dir = NULL;
   const GOptionEntry entries[] = {
     { "checks", 'n', 0, G_OPTION_ARG_INT, &n_checks, "How many checks", "N" },
     { "interval", 'i', 0, G_OPTION_ARG_INT, &interval, "Their interval in seconds", "S" },
     { "duration", 'd', 0, G_OPTION_ARG_INT, &duration, "How long to run, in seconds", "S" },
     { "url", 'u', 0, G_OPTION_ARG_STRING, &url, "What they probe", "URL" },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_name, "Their kind (http, prometheus…)", "KIND" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
@@ -122,6 +127,11 @@ main (int   argc,
       g_printerr ("bench-health: %s\n", error != NULL ? error->message : "--url is needed");
       return 2;
     }
+  if (kind_name != NULL && !ops_check_kind_from_string (kind_name, &kind))
+    {
+      g_printerr ("bench-health: unknown kind %s\n", kind_name);
+      return 2;
+    }
 
   data_dir = g_dir_make_tmp ("opsdeck-bench-XXXXXX", &error);
   g_assert_no_error (error);
@@ -135,7 +145,7 @@ main (int   argc,
   for (int i = 0; i < n_checks; i++)
     {
       g_autofree char *name = g_strdup_printf ("check-%05d", i);
-      g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_HTTP, name, url);
+      g_autoptr(OpsCheck) check = ops_check_new (kind, name, url);
 
       ops_check_set_interval_ms (check, interval * 1000);
       ops_check_set_timeout_ms (check, MIN (interval * 1000, 10000));
@@ -163,7 +173,8 @@ main (int   argc,
   seconds = (wall_after - wall_before) / (double)G_USEC_PER_SEC;
   cpu_percent = 100.0 * (cpu_after - cpu_before) / (wall_after - wall_before);
 
-  g_print ("checks=%d interval=%ds duration=%.1fs\n", n_checks, interval, seconds);
+  g_print ("checks=%d kind=%s interval=%ds duration=%.1fs\n", n_checks,
+           ops_check_kind_to_string (kind), interval, seconds);
   g_print ("  results: %u (%u healthy, %u down)%s%s\n", tally.results, tally.healthy, tally.down,
            tally.first_error != NULL ? "; first error: " : "",
            tally.first_error != NULL ? tally.first_error : "");

@@ -4,9 +4,10 @@
 # The health engine's benchmark (DESIGN.md, Performance targets):
 #   1,000 HTTP checks at a 5 s interval, then 10,000 at 60 s, against a
 #   local nginx, through the real scheduler, probes and store, 60 s each:
-#   CPU % of one core, peak RSS, history rows written per second;
-#   then the history micro-benchmark: inserts per second and a 30-day
-#   chart query.
+#   CPU % of one core, peak RSS, history rows written per second; then
+#   1,000 Prometheus checks at 5 s scraping a node_exporter page nginx
+#   serves (host figures stored with every result); then the history
+#   micro-benchmark: inserts per second and a 30-day chart query.
 #
 #   tests/bench/health-bench.sh [--builddir _build] [--duration 60] [--no-history]
 #
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --builddir) builddir=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
     --no-history) history=0; shift ;;
-    -h|--help) sed -n '3,15s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    -h|--help) sed -n '3,16s/^# \{0,1\}//p' "$0"; exit 0 ;;
     *) echo "health-bench: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -46,6 +47,29 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+
+# A node_exporter page: CPU, memory, a filesystem and a network device.
+cat > "$dir/metrics.txt" <<'METRICS'
+# TYPE node_cpu_seconds_total counter
+node_cpu_seconds_total{cpu="0",mode="idle"} 81234.5
+node_cpu_seconds_total{cpu="0",mode="user"} 4321.25
+node_cpu_seconds_total{cpu="0",mode="system"} 1234.75
+node_cpu_seconds_total{cpu="1",mode="idle"} 80123.5
+node_cpu_seconds_total{cpu="1",mode="user"} 4567.25
+node_cpu_seconds_total{cpu="1",mode="system"} 1111.75
+# TYPE node_memory_MemTotal_bytes gauge
+node_memory_MemTotal_bytes 8.253689856e+09
+# TYPE node_memory_MemAvailable_bytes gauge
+node_memory_MemAvailable_bytes 3.123456e+09
+# TYPE node_filesystem_size_bytes gauge
+node_filesystem_size_bytes{device="/dev/sda1",fstype="ext4",mountpoint="/"} 1.0e+11
+# TYPE node_filesystem_avail_bytes gauge
+node_filesystem_avail_bytes{device="/dev/sda1",fstype="ext4",mountpoint="/"} 3.5e+10
+# TYPE node_network_receive_bytes_total counter
+node_network_receive_bytes_total{device="eth0"} 1.23456789e+09
+# TYPE node_network_transmit_bytes_total counter
+node_network_transmit_bytes_total{device="eth0"} 9.87654321e+08
+METRICS
 
 # nginx on a free loopback port: try ports until one is free.
 for attempt in $(seq 1 20); do
@@ -69,6 +93,10 @@ http {
     location = /health {
       default_type application/health+json;
       return 200 '{"status":"pass"}';
+    }
+    location = /metrics {
+      default_type text/plain;
+      alias $dir/metrics.txt;
     }
   }
 }
@@ -95,6 +123,9 @@ echo
 "$bench/bench-health" --checks 1000 --interval 5 --duration "$duration" --url "$url"
 echo
 "$bench/bench-health" --checks 10000 --interval 60 --duration "$duration" --url "$url"
+echo
+"$bench/bench-health" --kind prometheus --checks 1000 --interval 5 --duration "$duration" \
+  --url "http://127.0.0.1:$port/metrics"
 
 if [ "$history" = 1 ]; then
   echo

@@ -5,120 +5,10 @@
 
 #include <math.h>
 
-#include "health/ops-check-list.h"
-#include "health/ops-history-private.h"
-#include "ops-test-util.h"
+#include "ops-test-history.h"
 #include "store/ops-settings.h"
 
-/* A fixed “now”, on an hour boundary plus 30 minutes, far from today so
- * that nothing depends on the clock. */
-#define NOW      (G_GINT64_CONSTANT (1800000000) * G_USEC_PER_SEC + 30 * 60 * G_USEC_PER_SEC)
-#define MIN_USEC (60 * G_USEC_PER_SEC)
-
-typedef struct
-{
-  char         *path;
-  OpsStore     *store;
-  OpsCheckList *checks;
-  OpsHistory   *history;
-  sqlite3      *db;
-  gint64        check_id;
-} Fixture;
-
-static gint64
-add_check (Fixture    *fixture,
-           const char *name)
-{
-  g_autoptr(OpsCheck) check = ops_check_new (OPS_CHECK_KIND_TCP, name, "127.0.0.1:1");
-  g_autoptr(GError) error = NULL;
-
-  ops_check_list_add (fixture->checks, check, &error);
-  g_assert_no_error (error);
-
-  return ops_check_get_id (check);
-}
-
-static void
-fixture_setup (Fixture      *fixture,
-               gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->path = ops_test_fresh_db_path ();
-  fixture->store = ops_store_open (fixture->path, &error);
-  g_assert_no_error (error);
-  fixture->checks = ops_check_list_new (fixture->store, &error);
-  g_assert_no_error (error);
-  fixture->history = ops_history_new (fixture->store);
-  fixture->db = ops_store_open_connection (fixture->store, &error);
-  g_assert_no_error (error);
-  fixture->check_id = add_check (fixture, "api");
-}
-
-static void
-fixture_teardown (Fixture      *fixture,
-                  gconstpointer data)
-{
-  sqlite3_close_v2 (fixture->db);
-  g_clear_object (&fixture->history);
-  g_clear_object (&fixture->checks);
-  g_clear_object (&fixture->store);
-  g_free (fixture->path);
-}
-
-static int
-count_rows (Fixture    *fixture,
-            const char *sql)
-{
-  return ops_test_sqlite_int (fixture->path, sql);
-}
-
-G_GNUC_PRINTF (2, 3)
-static int
-count_rows_printf (Fixture    *fixture,
-                   const char *format,
-                   ...)
-{
-  g_autofree char *sql = NULL;
-  va_list          args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return ops_test_sqlite_int (fixture->path, sql);
-}
-
-/* Writes samples directly, with the times the test chooses. */
-static void
-write_samples (Fixture             *fixture,
-               const OpsHistoryRow *rows,
-               guint                n_rows)
-{
-  g_autoptr(OpsHistoryWriter) writer = _ops_history_writer_new (fixture->db);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (writer);
-  _ops_history_writer_write (writer, rows, n_rows, &error);
-  g_assert_no_error (error);
-}
-
-static OpsHistoryRow
-sample (gint64          check_id,
-        gint64          time,
-        OpsHealthStatus status,
-        gint64          latency_us)
-{
-  OpsHistoryRow row = { 0 };
-
-  row.check_id = check_id;
-  row.time = time;
-  row.status = status;
-  row.state = status;
-  row.latency_us = latency_us;
-  row.dns_us = row.connect_us = row.tls_us = row.first_byte_us = row.download_us = -1;
-  return row;
-}
+typedef OpsTestHistory Fixture;
 
 static void
 flushed_cb (GObject      *object,
@@ -153,7 +43,7 @@ test_batching (Fixture      *fixture,
 
   /* Queued, not written yet. */
   g_assert_cmpuint (ops_history_get_n_pending (fixture->history), ==, 2500);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 0);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==, 0);
 
   ops_history_flush_async (fixture->history, NULL, flushed_cb, &done);
   while (!done)
@@ -161,15 +51,16 @@ test_batching (Fixture      *fixture,
 
   g_assert_cmpuint (ops_history_get_n_pending (fixture->history), ==, 0);
   g_assert_cmpuint (ops_history_get_rows_written (fixture->history), ==, 2500);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 2500);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples WHERE error = "
-                                        "'connection refused'"),
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==,
+                   2500);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples "
+                                                    "WHERE error = 'connection refused'"),
                    ==, 250);
   /* The rollups were kept current in the same transaction. */
-  g_assert_cmpint (count_rows (fixture, "SELECT sum(count) FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT sum(count) FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 2500);
-  g_assert_cmpint (count_rows (fixture, "SELECT sum(failures) FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT sum(failures) FROM health_rollups "
                                         "WHERE resolution = 86400"),
                    ==, 250);
 }
@@ -187,7 +78,7 @@ test_batch_timer (Fixture      *fixture,
   /* Written by the timer, without asking. */
   while (ops_history_get_rows_written (fixture->history) < 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 1);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==, 1);
 }
 
 static void
@@ -203,38 +94,40 @@ test_rollups (Fixture      *fixture,
   /* Hour one: latencies 1..100 ms and 5 failures. */
   for (guint i = 1; i <= 100; i++)
     {
-      OpsHistoryRow row = sample (fixture->check_id, hour + i * 30 * G_USEC_PER_SEC,
-                                  OPS_HEALTH_STATUS_HEALTHY, i * 1000);
+      OpsHistoryRow row = ops_test_history_sample (fixture->check_id,
+                                                   hour + i * 30 * G_USEC_PER_SEC,
+                                                   OPS_HEALTH_STATUS_HEALTHY, i * 1000);
 
       g_array_append_val (rows, row);
     }
   for (guint i = 0; i < 5; i++)
     {
-      OpsHistoryRow row = sample (fixture->check_id, hour + i * G_USEC_PER_SEC,
+      OpsHistoryRow row = ops_test_history_sample (fixture->check_id, hour + i * G_USEC_PER_SEC,
                                   OPS_HEALTH_STATUS_DOWN, 10000000);
 
       g_array_append_val (rows, row);
     }
   /* Written in two batches, so that the upsert adds to the rows. */
-  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, 50);
-  write_samples (fixture, &g_array_index (rows, OpsHistoryRow, 50), rows->len - 50);
+  ops_test_history_write (fixture, (OpsHistoryRow *)(gpointer)rows->data, 50);
+  ops_test_history_write (fixture, &g_array_index (rows, OpsHistoryRow, 50), rows->len - 50);
 
-  g_assert_cmpint (count_rows (fixture, "SELECT count FROM health_rollups WHERE resolution = 3600"),
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count FROM health_rollups "
+                                                    "WHERE resolution = 3600"),
                    ==, 105);
-  g_assert_cmpint (count_rows (fixture, "SELECT failures FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT failures FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 5);
-  g_assert_cmpint (count_rows (fixture, "SELECT latency_count FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT latency_count FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 100);
   /* Failed probes do not count in the latency. */
-  g_assert_cmpint (count_rows (fixture, "SELECT latency_max FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT latency_max FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 100);
-  g_assert_cmpint (count_rows (fixture, "SELECT latency_min FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT latency_min FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 1);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_rollups "
                                         "WHERE latency_p95 IS NOT NULL"),
                    ==, 0);
 
@@ -253,17 +146,18 @@ test_rollups (Fixture      *fixture,
   g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 0), 95.0, 1e-9);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
   g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 2), 5050.0, 1e-9);
-  g_assert_cmpint (count_rows (fixture, "SELECT finalized FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT finalized FROM health_rollups "
                                         "WHERE resolution = 86400"),
                    ==, 0);
 
   /* A late sample reopens the hour. */
   {
-    OpsHistoryRow late = sample (fixture->check_id, hour + 1, OPS_HEALTH_STATUS_HEALTHY, 500);
+    OpsHistoryRow late = ops_test_history_sample (fixture->check_id, hour + 1,
+                                                  OPS_HEALTH_STATUS_HEALTHY, 500);
 
-    write_samples (fixture, &late, 1);
+    ops_test_history_write (fixture, &late, 1);
   }
-  g_assert_cmpint (count_rows (fixture, "SELECT finalized FROM health_rollups "
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT finalized FROM health_rollups "
                                         "WHERE resolution = 3600"),
                    ==, 0);
 }
@@ -273,28 +167,30 @@ test_retention (Fixture      *fixture,
                 gconstpointer data)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (OpsHistoryRow));
-  gint64                other = add_check (fixture, "db");
+  gint64                other = ops_test_history_add_check (fixture, "db");
   OpsHistoryMaintenance done;
   g_autoptr(GError) error = NULL;
 
   /* 40 and 20 days old, for two checks; rollups 400 days old too. */
   for (guint i = 0; i < 50; i++)
     {
-      OpsHistoryRow old = sample (i % 2 ? other : fixture->check_id,
+      OpsHistoryRow old = ops_test_history_sample (i % 2 ? other : fixture->check_id,
                                   NOW - 40 * OPS_HISTORY_DAY_USEC + i * MIN_USEC,
                                   OPS_HEALTH_STATUS_HEALTHY, 1000);
-      OpsHistoryRow recent = sample (fixture->check_id,
+      OpsHistoryRow recent = ops_test_history_sample (fixture->check_id,
                                      NOW - 20 * OPS_HISTORY_DAY_USEC + i * MIN_USEC,
                                      OPS_HEALTH_STATUS_HEALTHY, 1000);
-      OpsHistoryRow ancient = sample (other, NOW - 400 * OPS_HISTORY_DAY_USEC + i * MIN_USEC,
-                                      OPS_HEALTH_STATUS_HEALTHY, 1000);
+      OpsHistoryRow ancient = ops_test_history_sample (other,
+                                                       NOW - 400 * OPS_HISTORY_DAY_USEC + i * MIN_USEC,
+                                                       OPS_HEALTH_STATUS_HEALTHY, 1000);
 
       g_array_append_val (rows, old);
       g_array_append_val (rows, recent);
       g_array_append_val (rows, ancient);
     }
-  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 150);
+  ops_test_history_write (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==,
+                   150);
 
   /* Small batches and a small budget: the pass stops and says so. */
   _ops_history_maintain (fixture->db, NOW, 30, 10, 3, &done, &error);
@@ -311,17 +207,17 @@ test_retention (Fixture      *fixture,
   g_assert_false (done.more);
 
   /* Raw samples older than 30 days are gone, the 20-day-old ones stay. */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 50);
-  g_assert_cmpint (count_rows_printf (fixture,
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==, 50);
+  g_assert_cmpint (ops_test_history_count_printf (fixture,
                                       "SELECT count(*) FROM health_samples WHERE time < %" G_GINT64_FORMAT,
                                       NOW - 30 * OPS_HISTORY_DAY_USEC),
                    ==, 0);
   /* Rollups stay a year: those of 40 days ago remain, those of 400 do not. */
-  g_assert_cmpint (count_rows_printf (fixture,
+  g_assert_cmpint (ops_test_history_count_printf (fixture,
                                       "SELECT count(*) FROM health_rollups WHERE start < %" G_GINT64_FORMAT,
                                       NOW - 365 * OPS_HISTORY_DAY_USEC),
                    ==, 0);
-  g_assert_cmpint (count_rows_printf (fixture,
+  g_assert_cmpint (ops_test_history_count_printf (fixture,
                                       "SELECT count(*) FROM health_rollups WHERE start < %" G_GINT64_FORMAT,
                                       NOW - 30 * OPS_HISTORY_DAY_USEC),
                    >, 0);
@@ -338,19 +234,19 @@ test_removed_check_purged (Fixture      *fixture,
 
   for (guint i = 0; i < 25; i++)
     {
-      OpsHistoryRow row = sample (fixture->check_id, NOW - i * MIN_USEC,
+      OpsHistoryRow row = ops_test_history_sample (fixture->check_id, NOW - i * MIN_USEC,
                                   OPS_HEALTH_STATUS_HEALTHY, 1000);
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
+  ops_test_history_write (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   ops_check_list_remove (fixture->checks, check, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->checks)), ==, 0);
   /* The history stays until maintenance deletes it in batches. */
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 25);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_checks"), ==, 1);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==, 25);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_checks"), ==, 1);
 
   do
     {
@@ -359,9 +255,9 @@ test_removed_check_purged (Fixture      *fixture,
     }
   while (done.more);
 
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_samples"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_rollups"), ==, 0);
-  g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM health_checks"), ==, 0);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_samples"), ==, 0);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_rollups"), ==, 0);
+  g_assert_cmpint (ops_test_history_count (fixture, "SELECT count(*) FROM health_checks"), ==, 0);
 }
 
 /* Uptime from rollups and raw edges equals counting every sample. */
@@ -392,11 +288,12 @@ test_uptime (Fixture      *fixture,
                                : m % 13 == 0 ? OPS_HEALTH_STATUS_UNKNOWN
                                : m % 11 == 0 ? OPS_HEALTH_STATUS_DEGRADED
                                              : OPS_HEALTH_STATUS_HEALTHY;
-      OpsHistoryRow   row = sample (fixture->check_id, NOW - m * MIN_USEC - 1, status, 2000);
+      OpsHistoryRow   row = ops_test_history_sample (fixture->check_id, NOW - m * MIN_USEC - 1,
+                                                     status, 2000);
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
+  ops_test_history_write (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
     {
@@ -443,13 +340,13 @@ test_series (Fixture      *fixture,
   for (gint64 t = NOW - 40 * OPS_HISTORY_DAY_USEC; t < NOW; t += 10 * MIN_USEC)
     {
       gboolean      down = t >= down_hour && t < down_hour + OPS_HISTORY_HOUR_USEC;
-      OpsHistoryRow row = sample (fixture->check_id, t,
+      OpsHistoryRow row = ops_test_history_sample (fixture->check_id, t,
                                   down ? OPS_HEALTH_STATUS_DOWN : OPS_HEALTH_STATUS_HEALTHY,
                                   down ? -1 : 3000);
 
       g_array_append_val (rows, row);
     }
-  write_samples (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
+  ops_test_history_write (fixture, (OpsHistoryRow *)(gpointer)rows->data, rows->len);
 
   g_assert_cmpint (ops_history_pick_resolution (NOW - OPS_HISTORY_HOUR_USEC, NOW), ==,
                    OPS_HISTORY_RAW);
@@ -506,16 +403,18 @@ test_samples (Fixture      *fixture,
               gconstpointer data)
 {
   OpsHistoryRow rows[3] = {
-    sample (fixture->check_id, NOW - 3 * MIN_USEC, OPS_HEALTH_STATUS_HEALTHY, 1500),
-    sample (fixture->check_id, NOW - 2 * MIN_USEC, OPS_HEALTH_STATUS_DOWN, -1),
-    sample (fixture->check_id, NOW - 1 * MIN_USEC, OPS_HEALTH_STATUS_HEALTHY, 2500),
+    ops_test_history_sample (fixture->check_id, NOW - 3 * MIN_USEC, OPS_HEALTH_STATUS_HEALTHY,
+                             1500),
+    ops_test_history_sample (fixture->check_id, NOW - 2 * MIN_USEC, OPS_HEALTH_STATUS_DOWN, -1),
+    ops_test_history_sample (fixture->check_id, NOW - 1 * MIN_USEC, OPS_HEALTH_STATUS_HEALTHY,
+                             2500),
   };
   g_autoptr(GPtrArray) samples = NULL;
   OpsCheckResult *result;
 
   rows[1].error = (char *)"timed out after 10 s waiting for the first byte";
   rows[2].dns_us = 100;
-  write_samples (fixture, rows, G_N_ELEMENTS (rows));
+  ops_test_history_write (fixture, rows, G_N_ELEMENTS (rows));
 
   ops_history_query_samples_async (fixture->history, fixture->check_id, NOW - 150 * G_USEC_PER_SEC,
                                    0, NULL, samples_cb, &samples);
@@ -540,7 +439,8 @@ main (int   argc,
 {
   ops_test_init (&argc, &argv);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, ops_test_history_setup, func, \
+                                    ops_test_history_teardown)
   ADD ("/opsdeck/health/history/batching", test_batching);
   ADD ("/opsdeck/health/history/batch-timer", test_batch_timer);
   ADD ("/opsdeck/health/history/rollups", test_rollups);

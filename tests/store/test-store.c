@@ -27,6 +27,17 @@ create_v1_database (const char *path)
   ops_test_sqlite_exec (path, text);
 }
 
+/* A database as version 5 left it: checks, samples and rollups. */
+static void
+create_v5_database (const char *path)
+{
+  g_autofree char *fixture = fixture_path ("schema-v5.sql");
+  g_autoptr(GBytes) sql = ops_test_read_file (fixture);
+  g_autofree char *text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+
+  ops_test_sqlite_exec (path, text);
+}
+
 static GPtrArray *
 siblings_with_prefix (const char *path,
                       const char *prefix)
@@ -156,6 +167,59 @@ test_upgrade_from_v1 (void)
   store = ops_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_null (ops_store_get_backup_path (store));
+}
+
+/* Version 6 adds the host figures of Prometheus checks; what version 5
+ * kept comes through. */
+static void
+test_upgrade_from_v5 (void)
+{
+  g_autofree char *path = ops_test_fresh_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(OpsStore) store = NULL;
+  const char *backup;
+
+  create_v5_database (path);
+  g_assert_cmpint (ops_test_sqlite_int (path, "PRAGMA user_version"), ==, 5);
+
+  store = ops_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ops_store_get_schema_version (store), ==, ops_store_get_latest_schema_version ());
+  g_assert_cmpint (ops_store_get_latest_schema_version (), >=, 6);
+  backup = ops_store_get_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_nonnull (strstr (backup, "before-migration-v5"));
+  g_assert_cmpint (ops_settings_get_int (ops_store_get_settings (store),
+                                         OPS_SETTINGS_KEY_RETENTION_DAYS),
+                   ==, 45);
+  g_clear_object (&store);
+
+  /* The checks, samples, rollups and alert rules are all there. */
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_checks"), ==, 2);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_samples"), ==, 5);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT sum(latency_us) FROM health_samples"), ==,
+                   34000);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_samples "
+                                              "WHERE error = 'connection refused'"),
+                   ==, 1);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT sum(count) FROM health_rollups "
+                                              "WHERE resolution = 3600"),
+                   ==, 5);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM alert_rules"), ==, 5);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM schema_history "
+                                              "WHERE version = 6"),
+                   ==, 1);
+
+  /* The new tables are empty, compact, and take figures. */
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_host_samples"), ==, 0);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_host_rollups"), ==, 0);
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM sqlite_schema "
+                                              "WHERE name LIKE 'health_host_%' "
+                                              "AND sql LIKE '%WITHOUT ROWID'"),
+                   ==, 2);
+  ops_test_sqlite_exec (path, "INSERT INTO health_host_samples (check_id, metric, time, value) "
+                              "VALUES (1, 0, 1800000000000000, 12.5)");
+  g_assert_cmpint (ops_test_sqlite_int (path, "SELECT count(*) FROM health_host_samples"), ==, 1);
 }
 
 static void
@@ -363,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/opsdeck/store/default-path", test_default_path);
   g_test_add_func ("/opsdeck/store/missing-folder-created", test_missing_folder_created);
   g_test_add_func ("/opsdeck/store/upgrade-from-v1", test_upgrade_from_v1);
+  g_test_add_func ("/opsdeck/store/upgrade-from-v5", test_upgrade_from_v5);
   g_test_add_func ("/opsdeck/store/failed-migration-rolls-back", test_failed_migration_rolls_back);
   g_test_add_func ("/opsdeck/store/newer-refused", test_newer_refused);
   g_test_add_func ("/opsdeck/store/newer-refused-wal", test_newer_refused_wal);

@@ -29,7 +29,11 @@ ops_test_health_page_open (OpsTestHealthPage *fixture)
   g_autofree char *id = g_strdup_printf ("%s.HealthTest%u", APPLICATION_ID, ++counter);
   g_autoptr(GError) error = NULL;
 
-  fixture->data_dir = ops_test_fresh_data_dir ();
+  /* A data folder of its own, or the one of a run before (reopen). */
+  if (fixture->data_dir == NULL)
+    fixture->data_dir = ops_test_fresh_data_dir ();
+  else
+    g_setenv ("OPSDECK_DATA_DIR", fixture->data_dir, TRUE);
   fixture->app = ops_application_new ();
   g_application_set_application_id (G_APPLICATION (fixture->app), id);
   g_application_set_flags (G_APPLICATION (fixture->app), G_APPLICATION_NON_UNIQUE);
@@ -61,6 +65,18 @@ ops_test_health_page_close (OpsTestHealthPage *fixture)
   ops_health_engine_stop (fixture->engine);
   g_clear_object (&fixture->app);
   g_clear_pointer (&fixture->data_dir, g_free);
+}
+
+/* Quits the application and starts another on the same database, as a
+ * person who closes Opsdeck and opens it again. */
+void
+ops_test_health_page_reopen (OpsTestHealthPage *fixture)
+{
+  g_autofree char *data_dir = g_strdup (fixture->data_dir);
+
+  ops_test_health_page_close (fixture);
+  fixture->data_dir = g_steal_pointer (&data_dir);
+  ops_test_health_page_open (fixture);
 }
 
 OpsCheck *
@@ -109,6 +125,27 @@ ops_test_health_page_cards (OpsTestHealthPage *fixture)
 
   collect_cards (GTK_WIDGET (fixture->page), cards);
   return cards;
+}
+
+/* Answers the message dialog on screen. */
+void
+ops_test_respond_to_dialog (const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        {
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
+          gtk_window_destroy (GTK_WINDOW (window));
+          return;
+        }
+    }
+
+  g_assert_not_reached ();
 }
 
 static const char *

@@ -25,6 +25,7 @@ typedef struct
 /* clang-format off */
 void       ops_test_health_page_open     (OpsTestHealthPage *fixture);
 void       ops_test_health_page_close    (OpsTestHealthPage *fixture);
+void       ops_test_health_page_reopen   (OpsTestHealthPage *fixture);
 OpsCheck  *ops_test_health_page_add      (OpsTestHealthPage *fixture,
                                           OpsCheckKind       kind,
                                           const char        *name,
@@ -38,6 +39,7 @@ GtkWidget *ops_test_find_widget          (GtkWidget         *root,
 gboolean   ops_test_has_label            (GtkWidget         *root,
                                           const char        *text);
 void       ops_test_flush_events         (void);
+void       ops_test_respond_to_dialog    (const char        *response);
 gboolean   ops_test_wait_for             (gboolean         (*done) (gpointer),
                                           gpointer           data);
 /* clang-format on */

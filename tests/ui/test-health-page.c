@@ -445,26 +445,6 @@ test_detail (Fixture      *fixture,
   g_assert_true (adw_leaflet_get_visible_child (page->leaflet) == page->main_pane);
 }
 
-static void
-respond_to_dialog (const char *response)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        {
-          adw_message_dialog_response (ADW_MESSAGE_DIALOG (window), response);
-          gtk_window_destroy (GTK_WINDOW (window));
-          return;
-        }
-    }
-
-  g_assert_not_reached ();
-}
-
 static gboolean
 no_toast (gpointer data)
 {
@@ -496,14 +476,14 @@ test_delete_undo (Fixture      *fixture,
 
   /* Cancel keeps it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.delete", "x", id));
-  respond_to_dialog ("cancel");
+  ops_test_respond_to_dialog ("cancel");
   ops_test_flush_events ();
   g_assert_cmpuint (n_cards (fixture), ==, 1);
 
   /* Delete hides it at once; Undo on the toast brings it back with its
    * history. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.delete", "x", id));
-  respond_to_dialog ("delete");
+  ops_test_respond_to_dialog ("delete");
   ops_test_flush_events ();
   g_assert_cmpuint (n_cards (fixture), ==, 0);
 
@@ -519,7 +499,7 @@ test_delete_undo (Fixture      *fixture,
   /* Deleted for good when the toast goes without Undo (here: the window
    * closes). */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "health.delete", "x", id));
-  respond_to_dialog ("delete");
+  ops_test_respond_to_dialog ("delete");
   ops_test_flush_events ();
   gtk_window_destroy (GTK_WINDOW (fixture->page.window));
   ops_test_flush_events ();

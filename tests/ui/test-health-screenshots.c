@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ops-test-health-page.h"
 #include "ops-test-nginx.h"
 #include "ops-test-node-exporter.h"
@@ -20,6 +22,7 @@ typedef struct
   OpsTestNodeExporter *node_exporter;
   OpsCheck            *api;
   OpsCheck            *host;
+  guint                host_results;
 } Fixture;
 
 static gboolean
@@ -177,19 +180,59 @@ store_history (Fixture  *fixture,
   g_assert_no_error (error);
 }
 
+/* The hour before: a host's stored figures, one result every 30 seconds,
+ * so that its charts have a history to draw. */
+static void
+store_host_history (Fixture  *fixture,
+                    OpsCheck *check)
+{
+  OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < 120; i++)
+    {
+      gint64 time = now - (gint64)(120 - i) * 30 * G_USEC_PER_SEC;
+      g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
+      static const struct
+      {
+        OpsHostMetric metric;
+        double        base;
+        double        swing;
+      } figures[] = {
+        { OPS_HOST_METRIC_CPU, 35, 25 },
+        { OPS_HOST_METRIC_MEMORY, 62, 6 },
+        { OPS_HOST_METRIC_DISK, 71, 0.5 },
+        { OPS_HOST_METRIC_RECEIVED, 180000, 120000 },
+        { OPS_HOST_METRIC_SENT, 60000, 40000 },
+        { OPS_HOST_METRIC_SCORE, 72, 6 },
+      };
+
+      ops_check_result_set_status (result, OPS_HEALTH_STATUS_HEALTHY);
+      ops_check_result_set_total_us (result, 4000);
+      for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
+        ops_check_result_set_detail_double (result, ops_host_metric_get_detail_key (figures[f].metric),
+                                            figures[f].base + figures[f].swing * sin (i / (7.0 + f)));
+      ops_history_append (history, result, OPS_HEALTH_STATUS_HEALTHY);
+    }
+  ops_history_flush_sync (history, &error);
+  g_assert_no_error (error);
+}
+
 static gboolean
 host_charted (gpointer data)
 {
-  Fixture        *fixture = data;
-  OpsChartSeries *cpu;
-  gsize           n = 0;
+  Fixture *fixture = data;
 
-  if (fixture->host == NULL)
-    return FALSE;
-  cpu = ops_health_host_metrics_get (fixture->page.page->host_metrics, ops_check_get_id (fixture->host),
-                                     OPS_HOST_METRIC_CPU);
-  ops_chart_series_get_points (cpu, &n);
-  return n >= 4;
+  return fixture->host_results >= 4;
+}
+
+static void
+host_result_cb (OpsCheck   *check,
+                GParamSpec *pspec,
+                Fixture    *fixture)
+{
+  fixture->host_results++;
 }
 
 static void
@@ -223,7 +266,8 @@ setup (Fixture      *fixture,
               OPS_ENVIRONMENT_DEVELOPMENT, "docs");
   ops_check_set_paused (docs, TRUE);
 
-  /* A host's figures are charted as they come: a few results. */
+  /* A host's figures: an hour stored, then a few results of the real
+   * node_exporter, charted from the history. */
   fixture->node_exporter = ops_test_node_exporter_start ();
   {
     g_autofree char *metrics = ops_test_node_exporter_url (fixture->node_exporter);
@@ -235,9 +279,13 @@ setup (Fixture      *fixture,
     ops_check_set_timeout_ms (host, 1000);
     ops_check_list_add (ops_health_engine_get_checks (fixture->page.engine), host, &error);
     g_assert_no_error (error);
+    store_host_history (fixture, host);
+    g_signal_connect (host, "notify::last-result", G_CALLBACK (host_result_cb), fixture);
     fixture->host = g_steal_pointer (&host);
   }
   g_assert_true (ops_test_wait_for (host_charted, fixture));
+  /* Stored: the detail's charts read them from the history. */
+  ops_history_flush_sync (ops_health_engine_get_history (fixture->page.engine), NULL);
 
   /* F5: every running check now, rather than within its interval. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page.page), "health.check-all", NULL));
@@ -249,6 +297,8 @@ teardown (Fixture      *fixture,
           gconstpointer data)
 {
   g_clear_object (&fixture->api);
+  if (fixture->host != NULL)
+    g_signal_handlers_disconnect_by_data (fixture->host, fixture);
   g_clear_object (&fixture->host);
   ops_test_health_page_close (&fixture->page);
   ops_test_nginx_stop (fixture->nginx);

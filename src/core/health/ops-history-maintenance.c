@@ -17,7 +17,8 @@
  * - closed hours and days get their 95th percentile from the raw samples
  *   and are marked final;
  * - raw samples older than the retention setting are deleted, and rollups
- *   older than a year (or the retention, if longer);
+ *   older than a year (or the retention, if longer), host figures of
+ *   Prometheus checks and their rollups alike;
  * - the history of removed checks is deleted, then their rows.
  */
 
@@ -201,32 +202,106 @@ list_checks (sqlite3 *db,
   return g_steal_pointer (&ids);
 }
 
-/* Deletes of a check's oldest samples and rollups, a batch at a time:
- * parameters check id, (with @before: the cutoff,) batch size. */
-static gboolean
-prepare_deletes (sqlite3       *db,
-                 gboolean       before,
-                 sqlite3_stmt **samples,
-                 sqlite3_stmt **rollups,
-                 GError       **error)
+/* What the deletes of one check's history clear, and what they count. */
+enum
 {
-  int rc;
+  TABLE_SAMPLES,
+  TABLE_ROLLUPS,
+  TABLE_HOST_SAMPLES,
+  TABLE_HOST_ROLLUPS,
+  N_TABLES,
+};
 
-  rc = sqlite3_prepare_v2 (db,
-                           before ? "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
-                                    "health_samples WHERE check_id = ?1 AND time < ?2 LIMIT ?3)"
-                                  : "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
-                                    "health_samples WHERE check_id = ?1 LIMIT ?2)",
-                           -1, samples, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             before ? "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
-                                      "IN (SELECT check_id, resolution, start FROM health_rollups "
-                                      "WHERE check_id = ?1 AND start < ?2 LIMIT ?3)"
-                                    : "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
-                                      "IN (SELECT check_id, resolution, start FROM health_rollups "
-                                      "WHERE check_id = ?1 LIMIT ?2)",
-                             -1, rollups, NULL);
+typedef struct
+{
+  sqlite3_stmt *stmts[N_TABLES];
+} Deletes;
+
+static void
+deletes_clear (Deletes *deletes)
+{
+  for (guint i = 0; i < N_TABLES; i++)
+    g_clear_pointer (&deletes->stmts[i], sqlite3_finalize);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Deletes, deletes_clear)
+
+static guint64 *
+deleted_counter (OpsHistoryMaintenance *done,
+                 guint                  table)
+{
+  switch (table)
+    {
+    case TABLE_SAMPLES:
+      return &done->samples_deleted;
+    case TABLE_ROLLUPS:
+      return &done->rollups_deleted;
+    case TABLE_HOST_SAMPLES:
+      return &done->host_samples_deleted;
+    case TABLE_HOST_ROLLUPS:
+    default:
+      return &done->host_rollups_deleted;
+    }
+}
+
+/* Deletes of a check's oldest samples and rollups, a batch at a time:
+ * parameters check id, (with @before: the cutoff,) batch size. Host rows
+ * are found by their key, metric by metric. */
+static gboolean
+prepare_deletes (sqlite3 *db,
+                 gboolean before,
+                 Deletes *deletes,
+                 GError **error)
+{
+  g_autoptr(GString) metrics = g_string_new (NULL);
+  g_autofree char *host_samples = NULL;
+  g_autofree char *host_rollups = NULL;
+  const char      *sql[N_TABLES];
+  int              rc = SQLITE_OK;
+
+  for (guint m = 0; m < OPS_HOST_N_METRICS; m++)
+    g_string_append_printf (metrics, "%s%u", m > 0 ? ", " : "", m);
+
+  host_samples = g_strdup_printf ("DELETE FROM health_host_samples "
+                                  "WHERE (check_id, metric, time) IN "
+                                  "(SELECT check_id, metric, time FROM health_host_samples "
+                                  "WHERE check_id = ?1 AND metric IN (%s) AND time < ?2 LIMIT ?3)",
+                                  metrics->str);
+  host_rollups = g_strdup_printf ("DELETE FROM health_host_rollups "
+                                  "WHERE (check_id, metric, resolution, start) IN "
+                                  "(SELECT check_id, metric, resolution, start FROM "
+                                  "health_host_rollups WHERE check_id = ?1 AND metric IN (%s) "
+                                  "AND resolution IN (%d, %d) AND start < ?2 LIMIT ?3)",
+                                  metrics->str, OPS_HISTORY_HOURLY_S, OPS_HISTORY_DAILY_S);
+
+  if (before)
+    {
+      sql[TABLE_SAMPLES] = "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
+                           "health_samples WHERE check_id = ?1 AND time < ?2 LIMIT ?3)";
+      sql[TABLE_ROLLUPS] = "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
+                           "IN (SELECT check_id, resolution, start FROM health_rollups "
+                           "WHERE check_id = ?1 AND start < ?2 LIMIT ?3)";
+      sql[TABLE_HOST_SAMPLES] = host_samples;
+      sql[TABLE_HOST_ROLLUPS] = host_rollups;
+    }
+  else
+    {
+      sql[TABLE_SAMPLES] = "DELETE FROM health_samples WHERE rowid IN (SELECT rowid FROM "
+                           "health_samples WHERE check_id = ?1 LIMIT ?2)";
+      sql[TABLE_ROLLUPS] = "DELETE FROM health_rollups WHERE (check_id, resolution, start) "
+                           "IN (SELECT check_id, resolution, start FROM health_rollups "
+                           "WHERE check_id = ?1 LIMIT ?2)";
+      sql[TABLE_HOST_SAMPLES] = "DELETE FROM health_host_samples WHERE (check_id, metric, time) "
+                                "IN (SELECT check_id, metric, time FROM health_host_samples "
+                                "WHERE check_id = ?1 LIMIT ?2)";
+      sql[TABLE_HOST_ROLLUPS] = "DELETE FROM health_host_rollups "
+                                "WHERE (check_id, metric, resolution, start) IN "
+                                "(SELECT check_id, metric, resolution, start FROM "
+                                "health_host_rollups WHERE check_id = ?1 LIMIT ?2)";
+    }
+
+  for (guint i = 0; i < N_TABLES && rc == SQLITE_OK; i++)
+    rc = sqlite3_prepare_v2 (db, sql[i], -1, &deletes->stmts[i], NULL);
   if (rc != SQLITE_OK)
     return sqlite_failed (error, db, rc);
 
@@ -242,8 +317,7 @@ apply_retention (sqlite3               *db,
                  OpsHistoryMaintenance *done,
                  GError               **error)
 {
-  g_autoptr(sqlite3_stmt) samples = NULL;
-  g_autoptr(sqlite3_stmt) rollups = NULL;
+  g_auto(Deletes) deletes = { { NULL } };
   g_autoptr(GArray) ids = NULL;
   gint64 raw_cutoff = now_usec - retention_days * OPS_HISTORY_DAY_USEC;
   gint64 rollup_cutoff = now_usec - MAX (retention_days, OPS_HISTORY_ROLLUP_DAYS) * OPS_HISTORY_DAY_USEC;
@@ -252,26 +326,25 @@ apply_retention (sqlite3               *db,
   if (ids == NULL)
     return FALSE;
 
-  if (!prepare_deletes (db, TRUE, &samples, &rollups, error))
+  if (!prepare_deletes (db, TRUE, &deletes, error))
     return FALSE;
 
   for (guint i = 0; i < ids->len && (*budget) > 0; i++)
     {
       gint64 id = g_array_index (ids, gint64, i);
 
-      sqlite3_bind_int64 (samples, 1, id);
-      sqlite3_bind_int64 (samples, 2, raw_cutoff);
-      sqlite3_bind_int (samples, 3, batch_size);
-      if (!delete_in_batches (db, samples, batch_size, budget, &done->samples_deleted,
-                              &done->more, error))
-        return FALSE;
+      for (guint t = 0; t < N_TABLES; t++)
+        {
+          sqlite3_stmt *stmt = deletes.stmts[t];
+          gboolean      raw = t == TABLE_SAMPLES || t == TABLE_HOST_SAMPLES;
 
-      sqlite3_bind_int64 (rollups, 1, id);
-      sqlite3_bind_int64 (rollups, 2, rollup_cutoff);
-      sqlite3_bind_int (rollups, 3, batch_size);
-      if (!delete_in_batches (db, rollups, batch_size, budget, &done->rollups_deleted,
-                              &done->more, error))
-        return FALSE;
+          sqlite3_bind_int64 (stmt, 1, id);
+          sqlite3_bind_int64 (stmt, 2, raw ? raw_cutoff : rollup_cutoff);
+          sqlite3_bind_int (stmt, 3, batch_size);
+          if (!delete_in_batches (db, stmt, batch_size, budget, deleted_counter (done, t),
+                                  &done->more, error))
+            return FALSE;
+        }
     }
 
   /* Out of budget: the checks after this one wait for the next pass. */
@@ -288,8 +361,7 @@ purge_removed (sqlite3               *db,
                OpsHistoryMaintenance *done,
                GError               **error)
 {
-  g_autoptr(sqlite3_stmt) samples = NULL;
-  g_autoptr(sqlite3_stmt) rollups = NULL;
+  g_auto(Deletes) deletes = { { NULL } };
   g_autoptr(sqlite3_stmt) check = NULL;
   g_autoptr(GArray) ids = NULL;
   int rc;
@@ -298,7 +370,7 @@ purge_removed (sqlite3               *db,
   if (ids == NULL)
     return FALSE;
 
-  if (!prepare_deletes (db, FALSE, &samples, &rollups, error))
+  if (!prepare_deletes (db, FALSE, &deletes, error))
     return FALSE;
   rc = sqlite3_prepare_v2 (db, "DELETE FROM health_checks WHERE id = ?1", -1, &check, NULL);
   if (rc != SQLITE_OK)
@@ -309,17 +381,14 @@ purge_removed (sqlite3               *db,
       gint64   id = g_array_index (ids, gint64, i);
       gboolean more = FALSE;
 
-      sqlite3_bind_int64 (samples, 1, id);
-      sqlite3_bind_int (samples, 2, batch_size);
-      if (!delete_in_batches (db, samples, batch_size, budget, &done->samples_deleted, &more,
-                              error))
-        return FALSE;
-
-      sqlite3_bind_int64 (rollups, 1, id);
-      sqlite3_bind_int (rollups, 2, batch_size);
-      if (!more && !delete_in_batches (db, rollups, batch_size, budget, &done->rollups_deleted,
-                                       &more, error))
-        return FALSE;
+      for (guint t = 0; t < N_TABLES && !more; t++)
+        {
+          sqlite3_bind_int64 (deletes.stmts[t], 1, id);
+          sqlite3_bind_int (deletes.stmts[t], 2, batch_size);
+          if (!delete_in_batches (db, deletes.stmts[t], batch_size, budget,
+                                  deleted_counter (done, t), &more, error))
+            return FALSE;
+        }
 
       if (more || *budget == 0)
         {

@@ -21,18 +21,25 @@ typedef struct
   gint64 tls_us;
   gint64 first_byte_us;
   gint64 download_us;
-  char  *error;
-  guint8 status;
-  guint8 state;
+  char   *error;
+  double *host; /* OPS_HOST_N_METRICS figures, NAN for none; or NULL */
+  guint8  status;
+  guint8  state;
 } OpsHistoryRow;
 
 typedef struct _OpsHistoryWriter OpsHistoryWriter;
+
+/* Rollup periods in seconds, as stored in the `resolution` columns. */
+#define OPS_HISTORY_HOURLY_S 3600
+#define OPS_HISTORY_DAILY_S  86400
 
 /* What one maintenance pass did. */
 typedef struct
 {
   guint64  samples_deleted;
   guint64  rollups_deleted;
+  guint64  host_samples_deleted;
+  guint64  host_rollups_deleted;
   guint    rollups_finalized;
   guint    checks_purged;
   gboolean more; /* stopped at its limit: there is more to do */
@@ -91,6 +98,23 @@ gboolean          _ops_history_maintain             (sqlite3              *db,
                                                      GError              **error);
 gint64            _ops_history_period_start         (gint64                time_usec,
                                                      gint64                period_usec);
+
+OpsHistorySeries *_ops_history_series_new           (OpsHistoryResolution  resolution);
+void              _ops_history_series_append        (OpsHistorySeries     *series,
+                                                     gint64                time,
+                                                     double                value,
+                                                     double                minimum,
+                                                     double                maximum,
+                                                     double                p95,
+                                                     guint8                status,
+                                                     guint32               count,
+                                                     guint32               failures);
+OpsHistorySeries *_ops_history_series_seal          (OpsHistorySeries     *series);
+gboolean          _ops_history_query_failed         (GError              **error,
+                                                     sqlite3              *db,
+                                                     int                   rc);
+sqlite3          *_ops_history_lock_reader          (OpsHistory           *self,
+                                                     GError              **error);
 /* clang-format on */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpsHistoryWriter, _ops_history_writer_free)

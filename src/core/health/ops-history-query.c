@@ -33,8 +33,8 @@ enum
   COL_FAILURES,
 };
 
-static OpsHistorySeries *
-series_new (OpsHistoryResolution resolution)
+OpsHistorySeries *
+_ops_history_series_new (OpsHistoryResolution resolution)
 {
   OpsHistorySeries *series = g_new0 (OpsHistorySeries, 1);
 
@@ -52,16 +52,16 @@ series_new (OpsHistoryResolution resolution)
   return series;
 }
 
-static void
-series_append (OpsHistorySeries *series,
-               gint64            time,
-               double            value,
-               double            minimum,
-               double            maximum,
-               double            p95,
-               guint8            status,
-               guint32           count,
-               guint32           failures)
+void
+_ops_history_series_append (OpsHistorySeries *series,
+                            gint64           time,
+                            double           value,
+                            double           minimum,
+                            double           maximum,
+                            double           p95,
+                            guint8           status,
+                            guint32          count,
+                            guint32          failures)
 {
   g_array_append_val (series->storage[COL_TIMES], time);
   g_array_append_val (series->storage[COL_VALUES], value);
@@ -74,8 +74,8 @@ series_append (OpsHistorySeries *series,
 }
 
 /* Points the public members at the arrays once they are complete. */
-static OpsHistorySeries *
-series_seal (OpsHistorySeries *series)
+OpsHistorySeries *
+_ops_history_series_seal (OpsHistorySeries *series)
 {
   series->n_points = series->storage[COL_TIMES]->len;
   series->times = (gint64 *)(gpointer)series->storage[COL_TIMES]->data;
@@ -133,10 +133,10 @@ ops_history_pick_resolution (gint64 from_usec,
   return OPS_HISTORY_DAILY;
 }
 
-static gboolean
-query_failed (GError **error,
-              sqlite3 *db,
-              int      rc)
+gboolean
+_ops_history_query_failed (GError **error,
+                           sqlite3 *db,
+                           int      rc)
 {
   return ops_store_set_error_from_sqlite (error, db, rc, _("Could not read the check history"));
 }
@@ -189,7 +189,7 @@ ops_history_series_query (sqlite3 *db,
 
   g_return_val_if_fail (db != NULL, NULL);
 
-  series = series_new (resolution);
+  series = _ops_history_series_new (resolution);
 
   if (resolution == OPS_HISTORY_RAW)
     {
@@ -199,7 +199,7 @@ ops_history_series_query (sqlite3 *db,
                                -1, &stmt, NULL);
       if (rc != SQLITE_OK)
         {
-          query_failed (error, db, rc);
+          _ops_history_query_failed (error, db, rc);
           return NULL;
         }
       sqlite3_bind_int64 (stmt, 1, check_id);
@@ -213,8 +213,8 @@ ops_history_series_query (sqlite3 *db,
                              ? sqlite3_column_int64 (stmt, 2) / 1000.0
                              : NAN;
 
-          series_append (series, sqlite3_column_int64 (stmt, 0), value, value, value, value,
-                         status, 1, status == OPS_HEALTH_STATUS_DOWN);
+          _ops_history_series_append (series, sqlite3_column_int64 (stmt, 0), value, value, value,
+                                      value, status, 1, status == OPS_HEALTH_STATUS_DOWN);
         }
     }
   else
@@ -230,7 +230,7 @@ ops_history_series_query (sqlite3 *db,
                                -1, &stmt, NULL);
       if (rc != SQLITE_OK)
         {
-          query_failed (error, db, rc);
+          _ops_history_query_failed (error, db, rc);
           return NULL;
         }
       sqlite3_bind_int64 (stmt, 1, check_id);
@@ -245,20 +245,22 @@ ops_history_series_query (sqlite3 *db,
           gint64 latency_count = sqlite3_column_int64 (stmt, 3);
           double average = latency_count > 0 ? sqlite3_column_double (stmt, 6) / latency_count : NAN;
 
-          series_append (series, sqlite3_column_int64 (stmt, 0), average,
-                         column_double_or_nan (stmt, 4), column_double_or_nan (stmt, 5),
-                         column_double_or_nan (stmt, 7), period_status (count, failures),
-                         (guint32)count, (guint32)failures);
+          _ops_history_series_append (series, sqlite3_column_int64 (stmt, 0), average,
+                                      column_double_or_nan (stmt, 4),
+                                      column_double_or_nan (stmt, 5),
+                                      column_double_or_nan (stmt, 7),
+                                      period_status (count, failures), (guint32)count,
+                                      (guint32)failures);
         }
     }
 
   if (rc != SQLITE_DONE)
     {
-      query_failed (error, db, rc);
+      _ops_history_query_failed (error, db, rc);
       return NULL;
     }
 
-  return series_seal (g_steal_pointer (&series));
+  return _ops_history_series_seal (g_steal_pointer (&series));
 }
 
 static gboolean
@@ -281,13 +283,13 @@ count_raw (sqlite3 *db,
                            "WHERE check_id = ?1 AND time >= ?2 AND time < ?3 AND status != 0",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return query_failed (error, db, rc);
+    return _ops_history_query_failed (error, db, rc);
 
   sqlite3_bind_int64 (stmt, 1, check_id);
   sqlite3_bind_int64 (stmt, 2, from_usec);
   sqlite3_bind_int64 (stmt, 3, to_usec);
   if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    return query_failed (error, db, rc);
+    return _ops_history_query_failed (error, db, rc);
 
   *count += sqlite3_column_int64 (stmt, 0);
   *failures += sqlite3_column_int64 (stmt, 1);
@@ -344,12 +346,12 @@ ops_history_uptime_query (sqlite3 *db,
                                "AND start < ?3",
                                -1, &stmt, NULL);
       if (rc != SQLITE_OK)
-        return query_failed (error, db, rc);
+        return _ops_history_query_failed (error, db, rc);
       sqlite3_bind_int64 (stmt, 1, check_id);
       sqlite3_bind_int64 (stmt, 2, first_hour);
       sqlite3_bind_int64 (stmt, 3, last_hour);
       if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-        return query_failed (error, db, rc);
+        return _ops_history_query_failed (error, db, rc);
       count += sqlite3_column_int64 (stmt, 0);
       failures += sqlite3_column_int64 (stmt, 1);
     }
@@ -387,7 +389,7 @@ ops_history_samples_query (sqlite3 *db,
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      query_failed (error, db, rc);
+      _ops_history_query_failed (error, db, rc);
       return NULL;
     }
 
@@ -414,7 +416,7 @@ ops_history_samples_query (sqlite3 *db,
 
   if (rc != SQLITE_DONE)
     {
-      query_failed (error, db, rc);
+      _ops_history_query_failed (error, db, rc);
       return NULL;
     }
 
@@ -456,7 +458,7 @@ ops_history_uptime_24h_all (sqlite3 *db,
                              -1, &sums, NULL);
   if (rc != SQLITE_OK)
     {
-      query_failed (error, db, rc);
+      _ops_history_query_failed (error, db, rc);
       return NULL;
     }
 
@@ -481,7 +483,7 @@ ops_history_uptime_24h_all (sqlite3 *db,
 
   if (rc != SQLITE_DONE)
     {
-      query_failed (error, db, rc);
+      _ops_history_query_failed (error, db, rc);
       return NULL;
     }
 
@@ -498,9 +500,9 @@ typedef struct
   guint  limit;
 } QueryData;
 
-static sqlite3 *
-lock_reader (OpsHistory *self,
-             GError    **error)
+sqlite3 *
+_ops_history_lock_reader (OpsHistory *self,
+                          GError    **error)
 {
   g_mutex_lock (&self->read_lock);
   if (self->read_db == NULL)
@@ -523,7 +525,7 @@ query_worker (GTask        *task,
   gpointer tag = g_task_get_source_tag (task);
   sqlite3 *db;
 
-  db = lock_reader (self, &error);
+  db = _ops_history_lock_reader (self, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

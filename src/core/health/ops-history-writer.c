@@ -15,7 +15,9 @@
  * the periods they fall in up to date (count, failures, latency min, max
  * and sum), in one transaction per batch with prepared statements. The
  * 95th percentile of a period is computed once the period is over (see
- * ops-history-maintenance.c). Runs on the thread that owns the connection.
+ * ops-history-maintenance.c). The host figures of Prometheus checks go in
+ * the same transaction, one row per figure, with their own rollups (count,
+ * minimum, maximum, total). Runs on the thread that owns the connection.
  */
 
 struct _OpsHistoryWriter
@@ -23,12 +25,18 @@ struct _OpsHistoryWriter
   sqlite3      *db;
   sqlite3_stmt *insert_sample;
   sqlite3_stmt *upsert_rollup;
+  sqlite3_stmt *insert_host;
+  sqlite3_stmt *upsert_host_rollup;
   GHashTable   *periods; /* Period → Period, reused between batches */
 };
 
+/* A rollup period: of the check's probes (metric -1: count and failures,
+ * latency_* of the latencies), or of one host figure (latency_* of its
+ * values). */
 typedef struct
 {
   gint64 check_id;
+  gint   metric;
   gint64 resolution; /* seconds */
   gint64 start;
   gint64 count;
@@ -45,7 +53,7 @@ period_hash (gconstpointer key)
   const Period *p = key;
 
   return (guint)(p->check_id * 2654435761u) ^ (guint)(p->start / G_USEC_PER_SEC) ^
-         (guint)p->resolution;
+         (guint)p->resolution ^ ((guint)(p->metric + 1) << 24);
 }
 
 static gboolean
@@ -54,8 +62,8 @@ period_equal (gconstpointer a,
 {
   const Period *pa = a, *pb = b;
 
-  return pa->check_id == pb->check_id && pa->resolution == pb->resolution &&
-         pa->start == pb->start;
+  return pa->check_id == pb->check_id && pa->metric == pb->metric &&
+         pa->resolution == pb->resolution && pa->start == pb->start;
 }
 
 /* The start of the UTC period (hour, day) that holds @time_usec. */
@@ -89,12 +97,27 @@ _ops_history_row_init_from_result (OpsHistoryRow  *row,
   row->first_byte_us = timing->first_byte_us;
   row->download_us = timing->download_us;
   row->error = g_strdup (ops_check_result_get_error (result));
+  row->host = NULL;
+
+  /* Every Prometheus result with figures has a health score: one look-up
+   * for the results of other kinds. */
+  if (ops_check_result_get_detail_double (result,
+                                          ops_host_metric_get_detail_key (OPS_HOST_METRIC_SCORE),
+                                          &(double){ 0 }))
+    {
+      row->host = g_new (double, OPS_HOST_N_METRICS);
+      for (guint m = 0; m < OPS_HOST_N_METRICS; m++)
+        if (!ops_check_result_get_detail_double (result, ops_host_metric_get_detail_key (m),
+                                                 &row->host[m]))
+          row->host[m] = NAN;
+    }
 }
 
 void
 _ops_history_row_clear (OpsHistoryRow *row)
 {
   g_clear_pointer (&row->error, g_free);
+  g_clear_pointer (&row->host, g_free);
 }
 
 void
@@ -105,6 +128,8 @@ _ops_history_writer_free (OpsHistoryWriter *writer)
 
   g_clear_pointer (&writer->insert_sample, sqlite3_finalize);
   g_clear_pointer (&writer->upsert_rollup, sqlite3_finalize);
+  g_clear_pointer (&writer->insert_host, sqlite3_finalize);
+  g_clear_pointer (&writer->upsert_host_rollup, sqlite3_finalize);
   g_clear_pointer (&writer->periods, g_hash_table_unref);
   g_free (writer);
 }
@@ -144,7 +169,22 @@ _ops_history_writer_new (sqlite3 *db)
                           "  latency_max, excluded.latency_max), "
                           "latency_sum = latency_sum + excluded.latency_sum, "
                           "finalized = 0",
-                          -1, SQLITE_PREPARE_PERSISTENT, &writer->upsert_rollup, NULL) != SQLITE_OK)
+                          -1, SQLITE_PREPARE_PERSISTENT, &writer->upsert_rollup, NULL) != SQLITE_OK ||
+      /* A figure already there (the same result twice) is not counted again. */
+      sqlite3_prepare_v3 (db,
+                          "INSERT OR IGNORE INTO health_host_samples "
+                          "(check_id, metric, time, value) VALUES (?1, ?2, ?3, ?4)",
+                          -1, SQLITE_PREPARE_PERSISTENT, &writer->insert_host, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v3 (db,
+                          "INSERT INTO health_host_rollups (check_id, metric, resolution, start, "
+                          "count, minimum, maximum, total) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                          "ON CONFLICT (check_id, metric, resolution, start) DO UPDATE SET "
+                          "count = count + excluded.count, "
+                          "minimum = min (minimum, excluded.minimum), "
+                          "maximum = max (maximum, excluded.maximum), "
+                          "total = total + excluded.total",
+                          -1, SQLITE_PREPARE_PERSISTENT, &writer->upsert_host_rollup, NULL) != SQLITE_OK)
     {
       g_warning ("Could not prepare the history writer: %s", sqlite3_errmsg (db));
       return NULL;
@@ -164,15 +204,17 @@ bind_optional (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, index);
 }
 
-static void
-add_to_period (OpsHistoryWriter    *writer,
-               const OpsHistoryRow *row,
-               gint64               resolution)
+static Period *
+lookup_period (OpsHistoryWriter *writer,
+               gint64            check_id,
+               gint              metric,
+               gint64            time,
+               gint64            resolution)
 {
-  Period  key = { row->check_id, resolution, 0 };
+  Period  key = { check_id, metric, resolution, 0 };
   Period *period;
 
-  key.start = _ops_history_period_start (row->time, resolution * G_USEC_PER_SEC);
+  key.start = _ops_history_period_start (time, resolution * G_USEC_PER_SEC);
   period = g_hash_table_lookup (writer->periods, &key);
   if (period == NULL)
     {
@@ -182,18 +224,80 @@ add_to_period (OpsHistoryWriter    *writer,
       g_hash_table_add (writer->periods, period);
     }
 
+  return period;
+}
+
+static void
+add_value (Period *period,
+           double  value)
+{
+  period->latency_count++;
+  period->latency_min = MIN (period->latency_min, value);
+  period->latency_max = MAX (period->latency_max, value);
+  period->latency_sum += value;
+}
+
+static void
+add_to_period (OpsHistoryWriter    *writer,
+               const OpsHistoryRow *row,
+               gint64               resolution)
+{
+  Period *period = lookup_period (writer, row->check_id, -1, row->time, resolution);
+
   period->count++;
   if (row->status == OPS_HEALTH_STATUS_DOWN)
     period->failures++;
   else if (row->latency_us >= 0)
-    {
-      double ms = row->latency_us / 1000.0;
+    add_value (period, row->latency_us / 1000.0);
+}
 
-      period->latency_count++;
-      period->latency_min = MIN (period->latency_min, ms);
-      period->latency_max = MAX (period->latency_max, ms);
-      period->latency_sum += ms;
+/* The host figures of one result: a row each, and their periods. */
+static int
+write_host (OpsHistoryWriter    *writer,
+            const OpsHistoryRow *row)
+{
+  sqlite3_stmt *stmt = writer->insert_host;
+  int           rc = SQLITE_DONE;
+
+  for (guint m = 0; m < OPS_HOST_N_METRICS && rc == SQLITE_DONE; m++)
+    {
+      if (isnan (row->host[m]))
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, row->check_id);
+      sqlite3_bind_int (stmt, 2, m);
+      sqlite3_bind_int64 (stmt, 3, row->time);
+      sqlite3_bind_double (stmt, 4, row->host[m]);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE && sqlite3_changes (writer->db) > 0)
+        {
+          add_value (lookup_period (writer, row->check_id, m, row->time, OPS_HISTORY_HOURLY_S),
+                     row->host[m]);
+          add_value (lookup_period (writer, row->check_id, m, row->time, OPS_HISTORY_DAILY_S),
+                     row->host[m]);
+        }
     }
+
+  return rc;
+}
+
+static int
+write_host_period (OpsHistoryWriter *writer,
+                   const Period     *period)
+{
+  sqlite3_stmt *stmt = writer->upsert_host_rollup;
+
+  sqlite3_reset (stmt);
+  sqlite3_bind_int64 (stmt, 1, period->check_id);
+  sqlite3_bind_int (stmt, 2, period->metric);
+  sqlite3_bind_int64 (stmt, 3, period->resolution);
+  sqlite3_bind_int64 (stmt, 4, period->start);
+  sqlite3_bind_int64 (stmt, 5, period->latency_count);
+  sqlite3_bind_double (stmt, 6, period->latency_min);
+  sqlite3_bind_double (stmt, 7, period->latency_max);
+  sqlite3_bind_double (stmt, 8, period->latency_sum);
+  return sqlite3_step (stmt);
 }
 
 static int
@@ -207,6 +311,12 @@ write_periods (OpsHistoryWriter *writer)
   while (rc == SQLITE_DONE && g_hash_table_iter_next (&iter, (gpointer *)&period, NULL))
     {
       sqlite3_stmt *stmt = writer->upsert_rollup;
+
+      if (period->metric >= 0)
+        {
+          rc = write_host_period (writer, period);
+          continue;
+        }
 
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, period->check_id);
@@ -287,9 +397,11 @@ _ops_history_writer_write (OpsHistoryWriter    *writer,
       /* Unknown results (nothing measured) are kept raw but not counted. */
       if (row->status != OPS_HEALTH_STATUS_UNKNOWN)
         {
-          add_to_period (writer, row, 3600);
-          add_to_period (writer, row, 86400);
+          add_to_period (writer, row, OPS_HISTORY_HOURLY_S);
+          add_to_period (writer, row, OPS_HISTORY_DAILY_S);
         }
+      if (rc == SQLITE_DONE && row->host != NULL)
+        rc = write_host (writer, row);
     }
   sqlite3_clear_bindings (stmt);
 

@@ -13,7 +13,8 @@
 /**
  * OpsHistory:
  *
- * Every result of every check, kept: results are queued on the main
+ * Every result of every check, kept (with the host figures of Prometheus
+ * checks): results are queued on the main
  * thread and written in batches (one transaction each, at most a second
  * apart) on a worker thread with its own connection; hourly and daily
  * rollups stay current as they are written; a maintenance pass every few
@@ -480,9 +481,10 @@ ops_history_maintain_finish (OpsHistory   *self,
   if (done == NULL)
     return FALSE;
 
-  g_debug ("History maintenance: %u periods closed, %" G_GUINT64_FORMAT " samples and %" G_GUINT64_FORMAT " rollups deleted, %u removed checks purged%s",
+  g_debug ("History maintenance: %u periods closed, %" G_GUINT64_FORMAT " samples and %" G_GUINT64_FORMAT " rollups deleted, %" G_GUINT64_FORMAT " host figures and %" G_GUINT64_FORMAT " of their rollups deleted, %u removed checks purged%s",
            done->rollups_finalized, done->samples_deleted, done->rollups_deleted,
-           done->checks_purged, done->more ? ", more to do" : "");
+           done->host_samples_deleted, done->host_rollups_deleted, done->checks_purged,
+           done->more ? ", more to do" : "");
 
   return !done->more;
 }

@@ -17,6 +17,19 @@ typedef enum
   OPS_HISTORY_DAILY,
 } OpsHistoryResolution;
 
+/* The host figures of a Prometheus check kept in the history, with the
+ * result detail each comes from. Stored as numbers: never renumber. */
+typedef enum
+{
+  OPS_HOST_METRIC_CPU,      /* cpu_percent */
+  OPS_HOST_METRIC_MEMORY,   /* memory_percent */
+  OPS_HOST_METRIC_DISK,     /* disk_percent, the fullest filesystem */
+  OPS_HOST_METRIC_RECEIVED, /* network_receive_bytes_per_second */
+  OPS_HOST_METRIC_SENT,     /* network_transmit_bytes_per_second */
+  OPS_HOST_METRIC_SCORE,    /* health_score */
+  OPS_HOST_N_METRICS,
+} OpsHostMetric;
+
 #define OPS_HISTORY_HOUR_USEC (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
 #define OPS_HISTORY_DAY_USEC  (G_GINT64_CONSTANT (86400) * G_USEC_PER_SEC)
 
@@ -24,7 +37,9 @@ typedef enum
  * count 1 and min = max = p95 = value. Latencies are milliseconds, NAN
  * where there is none (a probe that failed, a period with only failures).
  * A period's status is down when every probe failed, degraded when some
- * did, healthy otherwise. */
+ * did, healthy otherwise. A host metric's series has the figure as value
+ * (the average of a period), its minimum and maximum, the number of
+ * figures as count, and no p95, status or failures. */
 typedef struct
 {
   /*< public >*/
@@ -100,6 +115,17 @@ void              ops_history_query_series_async     (OpsHistory           *self
 OpsHistorySeries *ops_history_query_series_finish    (OpsHistory           *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+void              ops_history_query_host_series_async (OpsHistory          *self,
+                                                      gint64                check_id,
+                                                      OpsHostMetric         metric,
+                                                      gint64                from_usec,
+                                                      gint64                to_usec,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+OpsHistorySeries *ops_history_query_host_series_finish (OpsHistory         *self,
+                                                      GAsyncResult         *result,
+                                                      GError              **error);
 void              ops_history_query_uptime_async     (OpsHistory           *self,
                                                       gint64                check_id,
                                                       gint64                now_usec,
@@ -135,6 +161,13 @@ OpsHistorySeries *ops_history_series_query          (sqlite3              *db,
                                                       gint64                from_usec,
                                                       gint64                to_usec,
                                                       GError              **error);
+OpsHistorySeries *ops_history_host_series_query     (sqlite3              *db,
+                                                      gint64                check_id,
+                                                      OpsHostMetric         metric,
+                                                      gint64                from_usec,
+                                                      gint64                to_usec,
+                                                      GError              **error);
+const char       *ops_host_metric_get_detail_key     (OpsHostMetric         metric);
 OpsHistoryResolution ops_history_pick_resolution     (gint64                from_usec,
                                                       gint64                to_usec);
 gboolean          ops_history_uptime_query           (sqlite3              *db,

@@ -239,6 +239,31 @@ static const char alerts_schema_sql[] =
   "                         created_at, updated_at)"
   "  VALUES ('Host disk', 'threshold', 1, 'disk_percent', 'last', '>', 80, 95, 0, 0);";
 
+/* Host metrics of Prometheus checks (CPU %, memory %, worst disk %,
+ * network bytes/s, health score), one row per figure with the metric as a
+ * small integer (OpsHostMetric; never renumbered), and their hourly and
+ * daily rollups (count, minimum, maximum, total). Same times, retention and purge
+ * of removed checks as health_samples and health_rollups. */
+static const char host_metrics_sql[] =
+  "CREATE TABLE health_host_samples ("
+  "  check_id INTEGER NOT NULL,"
+  "  metric   INTEGER NOT NULL,"
+  "  time     INTEGER NOT NULL,"
+  "  value    REAL NOT NULL,"
+  "  PRIMARY KEY (check_id, metric, time)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE health_host_rollups ("
+  "  check_id   INTEGER NOT NULL,"
+  "  metric     INTEGER NOT NULL,"
+  "  resolution INTEGER NOT NULL,"
+  "  start      INTEGER NOT NULL,"
+  "  count      INTEGER NOT NULL,"
+  "  minimum    REAL NOT NULL,"
+  "  maximum    REAL NOT NULL,"
+  "  total      REAL NOT NULL,"
+  "  PRIMARY KEY (check_id, metric, resolution, start)"
+  ") WITHOUT ROWID;";
+
 /* The schema, one step at a time. Each step runs in one transaction and
  * sets `PRAGMA user_version` to its version. Never edit a step that has
  * shipped: add a new one. Versions are contiguous from 1. */
@@ -276,6 +301,11 @@ static const OpsMigration migrations[] = {
       5,
       "alert rules, alerts, dependencies, maintenance windows",
       alerts_schema_sql,
+  },
+  {
+      6,
+      "host metrics of Prometheus checks and their rollups",
+      host_metrics_sql,
   },
 };
 

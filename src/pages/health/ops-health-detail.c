@@ -18,8 +18,10 @@
  * Everything about one check: status, uptime over a day, a week and a
  * month (from #OpsHistory), the timing breakdown of the last probe, the
  * last error in full, the components of a health document and, for a
- * Prometheus check, the host's metrics and health score. It follows the
- * check's properties; the buttons activate the page's `health.*` actions.
+ * Prometheus check, the host's figures over the range chosen for the
+ * response time (from the history, then as results arrive) and its last
+ * health score. It follows the check's properties; the buttons activate
+ * the page's `health.*` actions.
  */
 struct _OpsHealthDetail
 {
@@ -52,14 +54,14 @@ struct _OpsHealthDetail
   AdwPreferencesGroup  *host_group;
 
   /* Owned */
-  OpsCheck     *check;
-  GSignalGroup *check_signals;
-  GCancellable *cancellable;
-  GPtrArray    *dynamic_rows; /* rows added to the groups for this result */
+  OpsCheck             *check;
+  GSignalGroup         *check_signals;
+  GCancellable         *cancellable;
+  GPtrArray            *dynamic_rows; /* rows added to the groups for this result */
+  OpsHealthHostMetrics *host_metrics;
 
   /* Borrowed */
-  OpsHealthEngine      *engine;
-  OpsHealthHostMetrics *host_metrics;
+  OpsHealthEngine *engine;
 };
 
 G_DEFINE_FINAL_TYPE (OpsHealthDetail, ops_health_detail, ADW_TYPE_BIN)
@@ -197,19 +199,22 @@ add_rate_row (OpsHealthDetail *self,
   add_row (self, self->host_group, title, text);
 }
 
+/* A Prometheus check shows its host's charts, and the gauge and figures
+ * of its last result when it has them. */
 static void
 show_host (OpsHealthDetail *self,
            OpsCheckResult  *result)
 {
-  double score;
+  double   score;
+  gboolean has_score;
 
-  if (result == NULL || !ops_check_result_get_detail_double (result, "health_score", &score))
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->host_group), FALSE);
-      return;
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->host_group),
+                          ops_check_get_kind (self->check) == OPS_CHECK_KIND_PROMETHEUS);
+  has_score = result != NULL && ops_check_result_get_detail_double (result, "health_score", &score);
+  gtk_widget_set_visible (GTK_WIDGET (self->score_gauge), has_score);
+  if (!has_score)
+    return;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->host_group), TRUE);
   ops_gauge_set_value (self->score_gauge, score);
   {
     g_autofree char *text = NULL;
@@ -333,42 +338,27 @@ show_definition (OpsHealthDetail *self)
   gtk_widget_set_visible (self->resume_button, ops_check_get_paused (self->check));
 }
 
-static gpointer
-copy_object (gconstpointer object,
-             gpointer      user_data)
+/* The host charts end now: results that arrive stay in view. */
+static void
+slide_host_charts (OpsHealthDetail *self,
+                   gint64           now)
 {
-  return g_object_ref ((gpointer)object);
+  gint64 span = ops_health_history_view_get_span (self->history_view);
+
+  ops_chart_set_time_range (self->usage_chart, now - span, now);
+  ops_chart_set_time_range (self->network_chart, now - span, now);
 }
 
+/* A Prometheus check's host figures over the range the response time
+ * shows. */
 static void
-clear_chart (OpsChart *chart)
+load_host_charts (OpsHealthDetail *self)
 {
-  g_autoptr(GPtrArray) series = g_ptr_array_copy (ops_chart_get_series (chart), copy_object, NULL);
+  gint64 now = g_get_real_time ();
+  gint64 span = ops_health_history_view_get_span (self->history_view);
 
-  g_ptr_array_set_free_func (series, g_object_unref);
-  for (guint i = 0; i < series->len; i++)
-    ops_chart_remove_series (chart, g_ptr_array_index (series, i));
-}
-
-/* A Prometheus check's host figures, as they arrive. */
-static void
-show_host_charts (OpsHealthDetail *self)
-{
-  gint64 id;
-
-  clear_chart (self->usage_chart);
-  clear_chart (self->network_chart);
-  if (self->check == NULL || self->host_metrics == NULL ||
-      ops_check_get_kind (self->check) != OPS_CHECK_KIND_PROMETHEUS)
-    return;
-
-  id = ops_check_get_id (self->check);
-  for (OpsHostMetric m = OPS_HOST_METRIC_CPU; m <= OPS_HOST_METRIC_DISK; m++)
-    ops_chart_add_series (self->usage_chart, ops_health_host_metrics_get (self->host_metrics, id, m));
-  ops_chart_add_series (self->network_chart,
-                        ops_health_host_metrics_get (self->host_metrics, id, OPS_HOST_METRIC_RECEIVED));
-  ops_chart_add_series (self->network_chart,
-                        ops_health_host_metrics_get (self->host_metrics, id, OPS_HOST_METRIC_SENT));
+  slide_host_charts (self, now);
+  ops_health_host_metrics_load (self->host_metrics, self->check, now - span, now);
 }
 
 static void
@@ -376,6 +366,7 @@ last_result_changed_cb (OpsHealthDetail *self)
 {
   show_result (self);
   query_uptime (self);
+  slide_host_charts (self, g_get_real_time ());
 }
 
 static void
@@ -390,6 +381,7 @@ ops_health_detail_dispose (GObject *object)
   g_clear_object (&self->check_signals);
   g_clear_object (&self->check);
   g_clear_pointer (&self->dynamic_rows, g_ptr_array_unref);
+  g_clear_object (&self->host_metrics);
   g_clear_weak_pointer (&self->engine);
   /* The bin's child is a template child: let the bin drop it first. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -458,6 +450,16 @@ ops_health_detail_init (OpsHealthDetail *self)
                                   G_CALLBACK (show_result), self);
   g_signal_group_connect_swapped (self->check_signals, "notify::last-result",
                                   G_CALLBACK (last_result_changed_cb), self);
+
+  self->host_metrics = ops_health_host_metrics_new ();
+  for (OpsHostMetric m = OPS_HOST_METRIC_CPU; m <= OPS_HOST_METRIC_DISK; m++)
+    ops_chart_add_series (self->usage_chart, ops_health_host_metrics_get (self->host_metrics, m));
+  ops_chart_add_series (self->network_chart,
+                        ops_health_host_metrics_get (self->host_metrics, OPS_HOST_METRIC_RECEIVED));
+  ops_chart_add_series (self->network_chart,
+                        ops_health_host_metrics_get (self->host_metrics, OPS_HOST_METRIC_SENT));
+  g_signal_connect_object (self->history_view, "notify::span", G_CALLBACK (load_host_charts), self,
+                           G_CONNECT_SWAPPED);
 }
 
 void
@@ -468,15 +470,7 @@ ops_health_detail_set_engine (OpsHealthDetail *self,
 
   g_set_weak_pointer (&self->engine, engine);
   ops_health_history_view_set_engine (self->history_view, engine);
-}
-
-void
-ops_health_detail_set_host_metrics (OpsHealthDetail      *self,
-                                    OpsHealthHostMetrics *metrics)
-{
-  g_return_if_fail (OPS_IS_HEALTH_DETAIL (self));
-
-  g_set_weak_pointer (&self->host_metrics, metrics);
+  ops_health_host_metrics_set_engine (self->host_metrics, engine);
 }
 
 OpsCheck *
@@ -510,7 +504,7 @@ ops_health_detail_set_check (OpsHealthDetail *self,
   set_uptime_row (self->uptime_month_row, -1);
   show_definition (self);
   ops_health_history_view_set_check (self->history_view, check);
-  show_host_charts (self);
+  load_host_charts (self);
   last_result_changed_cb (self);
 }
 
@@ -536,4 +530,19 @@ ops_health_detail_get_history_view (OpsHealthDetail *self)
   g_return_val_if_fail (OPS_IS_HEALTH_DETAIL (self), NULL);
 
   return self->history_view;
+}
+
+/**
+ * ops_health_detail_get_host_metrics:
+ * @self: a detail view
+ *
+ * Returns: (transfer none): the host figures of a Prometheus check, as
+ *   charted
+ */
+OpsHealthHostMetrics *
+ops_health_detail_get_host_metrics (OpsHealthDetail *self)
+{
+  g_return_val_if_fail (OPS_IS_HEALTH_DETAIL (self), NULL);
+
+  return self->host_metrics;
 }

@@ -23,9 +23,8 @@ void       ops_health_detail_set_check      (OpsHealthDetail *self,
                                              OpsCheck        *check);
 void       ops_health_detail_set_folded     (OpsHealthDetail *self,
                                              gboolean         folded);
-void       ops_health_detail_set_host_metrics (OpsHealthDetail   *self,
-                                               OpsHealthHostMetrics *metrics);
 OpsHealthHistoryView *ops_health_detail_get_history_view (OpsHealthDetail *self);
+OpsHealthHostMetrics *ops_health_detail_get_host_metrics (OpsHealthDetail *self);
 /* clang-format on */
 
 G_END_DECLS

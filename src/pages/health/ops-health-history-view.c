@@ -64,6 +64,15 @@ struct _OpsHealthHistoryView
 
 G_DEFINE_FINAL_TYPE (OpsHealthHistoryView, ops_health_history_view, ADW_TYPE_BIN)
 
+enum
+{
+  PROP_0,
+  PROP_SPAN,
+  N_PROPS,
+};
+
+static GParamSpec *properties[N_PROPS];
+
 double
 ops_health_band_value (OpsHealthStatus status)
 {
@@ -111,12 +120,21 @@ ops_health_fill_band (OpsChartSeries   *series,
   ops_chart_series_take_points (series, points, history->n_points);
 }
 
-/* Lines break where no point came for a while: three intervals for raw
- * samples, two periods for rollups. */
-static gint64
-max_gap (OpsHealthHistoryView *self)
+/**
+ * ops_health_history_max_gap:
+ * @resolution: what a chart's points are
+ * @check: the check they come from
+ *
+ * Lines break where no point came for a while: three intervals for raw
+ * samples, two periods for rollups.
+ *
+ * Returns: the longest gap between points joined by a line, µs
+ */
+gint64
+ops_health_history_max_gap (OpsHistoryResolution resolution,
+                            OpsCheck            *check)
 {
-  switch (self->resolution)
+  switch (resolution)
     {
     case OPS_HISTORY_HOURLY:
       return 2 * OPS_HISTORY_HOUR_USEC;
@@ -124,7 +142,7 @@ max_gap (OpsHealthHistoryView *self)
       return 2 * OPS_HISTORY_DAY_USEC;
     case OPS_HISTORY_RAW:
     default:
-      return 3 * (gint64)ops_check_get_interval_ms (self->check) * 1000;
+      return 3 * (gint64)ops_check_get_interval_ms (check) * 1000;
     }
 }
 
@@ -137,6 +155,7 @@ series_cb (GObject      *object,
   g_autoptr(OpsHistorySeries) series = NULL;
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time ();
+  gint64 gap;
 
   series = ops_history_query_series_finish (OPS_HISTORY (object), result, &error);
   if (series == NULL)
@@ -151,9 +170,10 @@ series_cb (GObject      *object,
 
   self->loading = FALSE;
   self->resolution = series->resolution;
-  ops_chart_series_set_max_gap_usec (self->latency, max_gap (self));
-  ops_chart_series_set_max_gap_usec (self->maximum, max_gap (self));
-  ops_chart_series_set_max_gap_usec (self->band, max_gap (self));
+  gap = ops_health_history_max_gap (self->resolution, self->check);
+  ops_chart_series_set_max_gap_usec (self->latency, gap);
+  ops_chart_series_set_max_gap_usec (self->maximum, gap);
+  ops_chart_series_set_max_gap_usec (self->band, gap);
 
   ops_health_fill_latency (self->latency, series, series->values);
   ops_health_fill_band (self->band, series);
@@ -207,6 +227,14 @@ last_result_cb (OpsHealthHistoryView *self)
   ops_chart_series_append_point (self->latency, ops_check_result_get_time (result), latency);
   ops_chart_series_append_point (self->band, ops_check_result_get_time (result),
                                  ops_health_band_value (ops_check_get_status (self->check)));
+
+  /* The charts end now, so the new point shows. */
+  {
+    gint64 now = MAX (g_get_real_time (), ops_check_result_get_time (result));
+
+    ops_chart_set_time_range (self->latency_chart, now - range_usec[self->range], now);
+    ops_chart_set_time_range (self->band_chart, now - range_usec[self->range], now);
+  }
 }
 
 static void
@@ -224,6 +252,7 @@ range_toggled_cb (OpsHealthHistoryView *self,
     if (buttons[i] == button)
       self->range = i;
   reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPAN]);
 }
 
 static void
@@ -247,12 +276,42 @@ ops_health_history_view_dispose (GObject *object)
 }
 
 static void
+ops_health_history_view_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  OpsHealthHistoryView *self = OPS_HEALTH_HISTORY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPAN:
+      g_value_set_int64 (value, ops_health_history_view_get_span (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ops_health_history_view_class_init (OpsHealthHistoryViewClass *klass)
 {
   GObjectClass   *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ops_health_history_view_dispose;
+  object_class->get_property = ops_health_history_view_get_property;
+
+  /**
+   * OpsHealthHistoryView:span:
+   *
+   * How far back the charts go, µs: the range the person chose.
+   */
+  properties[PROP_SPAN] =
+      g_param_spec_int64 ("span", NULL, NULL, 0, G_MAXINT64, OPS_HISTORY_HOUR_USEC,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (OPS_TYPE_CHART);
 
@@ -333,4 +392,13 @@ ops_health_history_view_get_loading (OpsHealthHistoryView *self)
   g_return_val_if_fail (OPS_IS_HEALTH_HISTORY_VIEW (self), FALSE);
 
   return self->loading;
+}
+
+/* How far back the charts go, µs (the range chosen: 1 h to 30 days). */
+gint64
+ops_health_history_view_get_span (OpsHealthHistoryView *self)
+{
+  g_return_val_if_fail (OPS_IS_HEALTH_HISTORY_VIEW (self), 0);
+
+  return range_usec[self->range];
 }

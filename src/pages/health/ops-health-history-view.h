@@ -21,6 +21,7 @@ void            ops_health_history_view_set_check   (OpsHealthHistoryView *self,
                                                      OpsCheck             *check);
 OpsChart       *ops_health_history_view_get_latency_chart (OpsHealthHistoryView *self);
 gboolean        ops_health_history_view_get_loading (OpsHealthHistoryView *self);
+gint64          ops_health_history_view_get_span    (OpsHealthHistoryView *self);
 
 void            ops_health_fill_latency             (OpsChartSeries       *series,
                                                      OpsHistorySeries     *history,
@@ -28,6 +29,8 @@ void            ops_health_fill_latency             (OpsChartSeries       *serie
 void            ops_health_fill_band                (OpsChartSeries       *series,
                                                      OpsHistorySeries     *history);
 double          ops_health_band_value               (OpsHealthStatus       status);
+gint64          ops_health_history_max_gap          (OpsHistoryResolution  resolution,
+                                                     OpsCheck             *check);
 /* clang-format on */
 
 G_END_DECLS

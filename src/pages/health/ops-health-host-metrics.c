@@ -8,120 +8,98 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ops-health-history-view.h"
 #include "ops-health-host-metrics.h"
 
 /**
  * OpsHealthHostMetrics:
  *
- * The CPU, memory, disk and network figures of the Prometheus checks, as
- * their results arrive while Opsdeck runs, as chart series (the history
- * keeps latency and status, not host metrics). Each series keeps the last
- * %MAX_POINTS points.
+ * The CPU, memory, disk and network figures of one Prometheus check as
+ * chart series: read from #OpsHistory for a range (raw figures or hourly
+ * or daily averages, as the history chooses), then extended by the
+ * check's results as they arrive while the range shows raw figures.
  */
-
-#define MAX_POINTS 720
 
 struct _OpsHealthHostMetrics
 {
   GObject parent_instance;
 
   /* Owned */
-  GListModel *checks;
-  GHashTable *series; /* check id → OpsChartSeries *[OPS_HOST_N_METRICS] */
+  OpsCheck       *check;
+  GSignalGroup   *check_signals;
+  GCancellable   *cancellable;
+  OpsChartSeries *series[OPS_HOST_N_CHARTED];
+
+  /* Borrowed */
+  OpsHealthEngine *engine;
+
+  OpsHistoryResolution resolution;
+  guint                pending; /* queries on their way */
 };
 
 G_DEFINE_FINAL_TYPE (OpsHealthHostMetrics, ops_health_host_metrics, G_TYPE_OBJECT)
 
 static const struct
 {
-  const char  *detail;
   const char  *name;
   OpsChartUnit unit;
-} metrics[OPS_HOST_N_METRICS] = {
-  [OPS_HOST_METRIC_CPU] = { "cpu_percent", N_("CPU"), OPS_CHART_UNIT_PERCENT },
-  [OPS_HOST_METRIC_MEMORY] = { "memory_percent", N_("Memory"), OPS_CHART_UNIT_PERCENT },
-  [OPS_HOST_METRIC_DISK] = { "disk_percent", N_("Disk"), OPS_CHART_UNIT_PERCENT },
-  [OPS_HOST_METRIC_RECEIVED] = { "network_receive_bytes_per_second", N_("Received"), OPS_CHART_UNIT_BYTES },
-  [OPS_HOST_METRIC_SENT] = { "network_transmit_bytes_per_second", N_("Sent"), OPS_CHART_UNIT_BYTES },
+} metrics[OPS_HOST_N_CHARTED] = {
+  [OPS_HOST_METRIC_CPU] = { N_("CPU"), OPS_CHART_UNIT_PERCENT },
+  [OPS_HOST_METRIC_MEMORY] = { N_("Memory"), OPS_CHART_UNIT_PERCENT },
+  [OPS_HOST_METRIC_DISK] = { N_("Disk"), OPS_CHART_UNIT_PERCENT },
+  [OPS_HOST_METRIC_RECEIVED] = { N_("Received"), OPS_CHART_UNIT_BYTES },
+  [OPS_HOST_METRIC_SENT] = { N_("Sent"), OPS_CHART_UNIT_BYTES },
 };
 
-static void
-free_series (gpointer data)
+typedef struct
 {
-  OpsChartSeries **series = data;
-
-  for (guint i = 0; i < OPS_HOST_N_METRICS; i++)
-    g_clear_object (&series[i]);
-  g_free (series);
-}
-
-static OpsChartSeries **
-ensure_series (OpsHealthHostMetrics *self,
-               gint64                id)
-{
-  OpsChartSeries **series = g_hash_table_lookup (self->series, &id);
-
-  if (series != NULL)
-    return series;
-
-  series = g_new0 (OpsChartSeries *, OPS_HOST_N_METRICS);
-  for (guint i = 0; i < OPS_HOST_N_METRICS; i++)
-    series[i] = ops_chart_series_new (_(metrics[i].name), metrics[i].unit, OPS_CHART_STYLE_LINE);
-  g_hash_table_insert (self->series, g_memdup2 (&id, sizeof id), series);
-  return series;
-}
+  OpsHealthHostMetrics *self;
+  OpsHostMetric         metric;
+} Query;
 
 static void
-append (OpsChartSeries *series,
-        gint64          time,
-        double          value,
-        gint64          max_gap)
+series_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  gsize                n;
-  const OpsChartPoint *points = ops_chart_series_get_points (series, &n);
+  g_autofree Query *query = user_data;
+  OpsHealthHostMetrics *self = query->self;
+  g_autoptr(OpsHistorySeries) series = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (n >= 2 * MAX_POINTS)
-    ops_chart_series_set_points (series, points + n - MAX_POINTS, MAX_POINTS);
-  ops_chart_series_set_max_gap_usec (series, max_gap);
-  ops_chart_series_append_point (series, time, value);
-}
-
-static void
-last_result_cb (OpsCheck             *check,
-                GParamSpec           *pspec,
-                OpsHealthHostMetrics *self)
-{
-  OpsCheckResult  *result = ops_check_get_last_result (check);
-  OpsChartSeries **series;
-  gint64           max_gap = 3 * (gint64)ops_check_get_interval_ms (check) * 1000;
-
-  if (result == NULL)
+  series = ops_history_query_host_series_finish (OPS_HISTORY (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  series = ensure_series (self, ops_check_get_id (check));
-  for (guint i = 0; i < OPS_HOST_N_METRICS; i++)
+  self->pending--;
+  if (series == NULL)
+    {
+      g_warning ("Could not read the host figures of a check: %s", error->message);
+      return;
+    }
+
+  self->resolution = series->resolution;
+  ops_chart_series_set_max_gap_usec (self->series[query->metric],
+                                     ops_health_history_max_gap (series->resolution, self->check));
+  ops_health_fill_latency (self->series[query->metric], series, series->values);
+}
+
+/* A new result: one more raw point per figure, a gap where it has none. */
+static void
+last_result_cb (OpsHealthHostMetrics *self)
+{
+  OpsCheckResult *result = ops_check_get_last_result (self->check);
+
+  if (result == NULL || self->pending > 0 || self->resolution != OPS_HISTORY_RAW)
+    return;
+
+  for (guint m = 0; m < OPS_HOST_N_CHARTED; m++)
     {
       double value;
 
-      if (!ops_check_result_get_detail_double (result, metrics[i].detail, &value))
+      if (!ops_check_result_get_detail_double (result, ops_host_metric_get_detail_key (m), &value))
         value = NAN;
-      append (series[i], ops_check_result_get_time (result), value, max_gap);
-    }
-}
-
-static void
-items_changed_cb (GListModel           *model,
-                  guint                 position,
-                  guint                 removed,
-                  guint                 added,
-                  OpsHealthHostMetrics *self)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(OpsCheck) check = g_list_model_get_item (model, i);
-
-      if (ops_check_get_kind (check) == OPS_CHECK_KIND_PROMETHEUS)
-        g_signal_connect_object (check, "notify::last-result", G_CALLBACK (last_result_cb), self, 0);
+      ops_chart_series_append_point (self->series[m], ops_check_result_get_time (result), value);
     }
 }
 
@@ -130,10 +108,15 @@ ops_health_host_metrics_dispose (GObject *object)
 {
   OpsHealthHostMetrics *self = OPS_HEALTH_HOST_METRICS (object);
 
-  if (self->checks != NULL)
-    g_signal_handlers_disconnect_by_data (self->checks, self);
-  g_clear_object (&self->checks);
-  g_clear_pointer (&self->series, g_hash_table_unref);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->check_signals != NULL)
+    g_signal_group_set_target (self->check_signals, NULL);
+  g_clear_object (&self->check_signals);
+  g_clear_object (&self->check);
+  g_clear_weak_pointer (&self->engine);
+  for (guint m = 0; m < OPS_HOST_N_CHARTED; m++)
+    g_clear_object (&self->series[m]);
 
   G_OBJECT_CLASS (ops_health_host_metrics_parent_class)->dispose (object);
 }
@@ -147,42 +130,104 @@ ops_health_host_metrics_class_init (OpsHealthHostMetricsClass *klass)
 static void
 ops_health_host_metrics_init (OpsHealthHostMetrics *self)
 {
-  self->series = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, free_series);
+  for (guint m = 0; m < OPS_HOST_N_CHARTED; m++)
+    self->series[m] = ops_chart_series_new (_(metrics[m].name), metrics[m].unit,
+                                            OPS_CHART_STYLE_LINE);
+
+  self->check_signals = g_signal_group_new (OPS_TYPE_CHECK);
+  g_signal_group_connect_swapped (self->check_signals, "notify::last-result",
+                                  G_CALLBACK (last_result_cb), self);
 }
 
 /**
  * ops_health_host_metrics_new:
- * @checks: a #GListModel of #OpsCheck
  *
- * Returns: (transfer full): a collector of the host metrics of @checks
+ * Returns: (transfer full): empty host figures, until one is loaded
  */
 OpsHealthHostMetrics *
-ops_health_host_metrics_new (GListModel *checks)
+ops_health_host_metrics_new (void)
 {
-  OpsHealthHostMetrics *self = g_object_new (OPS_TYPE_HEALTH_HOST_METRICS, NULL);
+  return g_object_new (OPS_TYPE_HEALTH_HOST_METRICS, NULL);
+}
 
-  self->checks = g_object_ref (checks);
-  g_signal_connect (checks, "items-changed", G_CALLBACK (items_changed_cb), self);
-  items_changed_cb (checks, 0, 0, g_list_model_get_n_items (checks), self);
-  return self;
+void
+ops_health_host_metrics_set_engine (OpsHealthHostMetrics *self,
+                                    OpsHealthEngine      *engine)
+{
+  g_return_if_fail (OPS_IS_HEALTH_HOST_METRICS (self));
+
+  g_set_weak_pointer (&self->engine, engine);
+}
+
+/**
+ * ops_health_host_metrics_load:
+ * @self: host figures
+ * @check: (nullable): a Prometheus check, or %NULL for none
+ * @from_usec: the start of the range
+ * @to_usec: its end
+ *
+ * Empties the series and reads @check's figures over the range from the
+ * history; results that arrive afterwards are added.
+ */
+void
+ops_health_host_metrics_load (OpsHealthHostMetrics *self,
+                              OpsCheck             *check,
+                              gint64                from_usec,
+                              gint64                to_usec)
+{
+  g_return_if_fail (OPS_IS_HEALTH_HOST_METRICS (self));
+  g_return_if_fail (check == NULL || OPS_IS_CHECK (check));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->pending = 0;
+  for (guint m = 0; m < OPS_HOST_N_CHARTED; m++)
+    ops_chart_series_set_points (self->series[m], NULL, 0);
+
+  if (check != NULL && ops_check_get_kind (check) != OPS_CHECK_KIND_PROMETHEUS)
+    check = NULL;
+  g_set_object (&self->check, check);
+  g_signal_group_set_target (self->check_signals, check);
+  if (check == NULL || self->engine == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  self->resolution = ops_history_pick_resolution (from_usec, to_usec);
+  for (guint m = 0; m < OPS_HOST_N_CHARTED; m++)
+    {
+      Query *query = g_new0 (Query, 1);
+
+      query->self = self;
+      query->metric = m;
+      self->pending++;
+      ops_history_query_host_series_async (ops_health_engine_get_history (self->engine),
+                                           ops_check_get_id (check), m, from_usec, to_usec,
+                                           self->cancellable, series_cb, query);
+    }
 }
 
 /**
  * ops_health_host_metrics_get:
- * @self: a collector
- * @check_id: a Prometheus check
- * @metric: which figure
+ * @self: host figures
+ * @metric: which figure, before %OPS_HOST_METRIC_SCORE
  *
- * Returns: (transfer none): the series of that figure (empty until a
- *   result comes)
+ * Returns: (transfer none): the series of that figure
  */
 OpsChartSeries *
 ops_health_host_metrics_get (OpsHealthHostMetrics *self,
-                             gint64                check_id,
                              OpsHostMetric         metric)
 {
   g_return_val_if_fail (OPS_IS_HEALTH_HOST_METRICS (self), NULL);
-  g_return_val_if_fail (metric < OPS_HOST_N_METRICS, NULL);
+  g_return_val_if_fail (metric < OPS_HOST_N_CHARTED, NULL);
 
-  return ensure_series (self, check_id)[metric];
+  return self->series[metric];
+}
+
+/* Whether queries are on their way. */
+gboolean
+ops_health_host_metrics_get_loading (OpsHealthHostMetrics *self)
+{
+  g_return_val_if_fail (OPS_IS_HEALTH_HOST_METRICS (self), FALSE);
+
+  return self->pending > 0;
 }

@@ -5,30 +5,30 @@
 
 #include <gio/gio.h>
 
-#include "health/ops-check.h"
+#include "health/ops-health-engine.h"
 #include "widgets/ops-chart-series.h"
 
 G_BEGIN_DECLS
 
-typedef enum
-{
-  OPS_HOST_METRIC_CPU,
-  OPS_HOST_METRIC_MEMORY,
-  OPS_HOST_METRIC_DISK,
-  OPS_HOST_METRIC_RECEIVED,
-  OPS_HOST_METRIC_SENT,
-  OPS_HOST_N_METRICS,
-} OpsHostMetric;
+/* The figures charted: every OpsHostMetric before the health score, which
+ * has its gauge. */
+#define OPS_HOST_N_CHARTED OPS_HOST_METRIC_SCORE
 
 #define OPS_TYPE_HEALTH_HOST_METRICS (ops_health_host_metrics_get_type ())
 
 G_DECLARE_FINAL_TYPE (OpsHealthHostMetrics, ops_health_host_metrics, OPS, HEALTH_HOST_METRICS, GObject)
 
 /* clang-format off */
-OpsHealthHostMetrics *ops_health_host_metrics_new    (GListModel           *checks);
-OpsChartSeries       *ops_health_host_metrics_get    (OpsHealthHostMetrics *self,
-                                                      gint64                check_id,
-                                                      OpsHostMetric         metric);
+OpsHealthHostMetrics *ops_health_host_metrics_new         (void);
+void                  ops_health_host_metrics_set_engine  (OpsHealthHostMetrics *self,
+                                                           OpsHealthEngine      *engine);
+void                  ops_health_host_metrics_load        (OpsHealthHostMetrics *self,
+                                                           OpsCheck             *check,
+                                                           gint64                from_usec,
+                                                           gint64                to_usec);
+OpsChartSeries       *ops_health_host_metrics_get         (OpsHealthHostMetrics *self,
+                                                           OpsHostMetric         metric);
+gboolean              ops_health_host_metrics_get_loading (OpsHealthHostMetrics *self);
 /* clang-format on */
 
 G_END_DECLS

@@ -51,7 +51,6 @@ struct _OpsHealthPage
   GtkFilterListModel *filter_model;
   GtkSortListModel   *sort_model;
   GtkSingleSelection *selection;
-  OpsHealthHostMetrics *host_metrics;
   GHashTable         *pending_deletes; /* id → OpsCheck, hidden until the toast goes */
   GCancellable       *cancellable;
   char               *search_text;   /* case-folded */

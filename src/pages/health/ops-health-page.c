@@ -526,7 +526,6 @@ ops_health_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_HEALTH_PAGE);
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->host_metrics);
   g_clear_object (&self->sort_model);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
@@ -664,8 +663,6 @@ ops_health_page_set_engines (OpsHealthPage   *self,
   self->settings = settings;
   ops_health_detail_set_engine (self->detail, engine);
   checks = ops_health_engine_get_checks (engine);
-  self->host_metrics = ops_health_host_metrics_new (G_LIST_MODEL (checks));
-  ops_health_detail_set_host_metrics (self->detail, self->host_metrics);
 
   if (alert_engine != NULL)
     add_alerts_view (self);
