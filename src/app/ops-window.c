@@ -25,9 +25,12 @@ struct _OpsWindow
   AdwToastOverlay *toast_overlay;
   AdwViewStack    *stack;
   OpsHealthPage   *health_page;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
 
   /* Owned */
   OpsStore *store;
+  guint     reveal_id;
 
   /* Borrowed */
   OpsSettings *settings;
@@ -185,11 +188,35 @@ ops_window_constructed (GObject *object)
                            G_CALLBACK (visible_child_name_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* The bottom switcher shows when the title has no room for the tabs. The
+ * title finds that out while the window is being allocated; revealing the
+ * bar right then made GTK 4.8 allocate the bar before measuring it (a
+ * warning, and a bar of the wrong height for a frame), so the bar follows
+ * from an idle callback, before the next frame. */
+static gboolean
+reveal_switcher_bar_cb (gpointer user_data)
+{
+  OpsWindow *self = user_data;
+
+  self->reveal_id = 0;
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+title_visible_changed_cb (OpsWindow *self)
+{
+  if (self->reveal_id == 0)
+    self->reveal_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, reveal_switcher_bar_cb, self, NULL);
+}
+
 static void
 ops_window_dispose (GObject *object)
 {
   OpsWindow *self = OPS_WINDOW (object);
 
+  g_clear_handle_id (&self->reveal_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), OPS_TYPE_WINDOW);
   self->settings = NULL;
   g_clear_object (&self->store);
@@ -232,6 +259,8 @@ ops_window_class_init (OpsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, OpsWindow, health_page);
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, OpsWindow, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "win.show-tab", "s", show_tab_action);
 
@@ -247,6 +276,11 @@ static void
 ops_window_init (OpsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 OpsWindow *

@@ -127,6 +127,44 @@ test_tabs (void)
   destroy_all_windows (app);
 }
 
+static gboolean
+bar_revealed (gpointer data)
+{
+  return adw_view_switcher_bar_get_reveal (data);
+}
+
+static gboolean
+bar_hidden (gpointer data)
+{
+  return !adw_view_switcher_bar_get_reveal (data);
+}
+
+/* Narrow, the tabs move from the header bar to a bar at the bottom, and
+ * back when the window is wide again; every warning is fatal here, so
+ * going from wide to narrow in one step must not upset GTK's layout. */
+static void
+test_narrow (void)
+{
+  g_autoptr(OpsApplication) app = new_application ();
+  OpsWindow          *window = ops_window_new (app);
+  AdwViewSwitcherBar *bar;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  flush_events ();
+  bar = ADW_VIEW_SWITCHER_BAR (ops_test_find_widget (GTK_WIDGET (window), ADW_TYPE_VIEW_SWITCHER_BAR,
+                                                     NULL));
+  g_assert_true (ops_test_wait_until (bar_hidden, bar, 5000));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  g_assert_true (ops_test_wait_until (bar_revealed, bar, 5000));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  g_assert_true (ops_test_wait_until (bar_hidden, bar, 5000));
+
+  destroy_all_windows (app);
+}
+
 static void
 test_state_remembered (void)
 {
@@ -269,6 +307,7 @@ main (int   argc,
 
   g_test_add_func ("/opsdeck/ui/resources", test_resources);
   g_test_add_func ("/opsdeck/ui/tabs", test_tabs);
+  g_test_add_func ("/opsdeck/ui/narrow", test_narrow);
   g_test_add_func ("/opsdeck/ui/state-remembered", test_state_remembered);
   g_test_add_func ("/opsdeck/ui/preferences", test_preferences);
   g_test_add_func ("/opsdeck/ui/app-actions", test_app_actions);
