@@ -180,8 +180,9 @@ store_history (Fixture  *fixture,
   g_assert_no_error (error);
 }
 
-/* The hour before: a host's stored figures, one result every 30 seconds,
- * so that its charts have a history to draw. */
+/* The hour before: a host's stored figures, one result per interval of
+ * the check (as the engine would have stored them), so that its charts
+ * have a history to draw as lines. */
 static void
 store_host_history (Fixture  *fixture,
                     OpsCheck *check)
@@ -189,10 +190,12 @@ store_host_history (Fixture  *fixture,
   OpsHistory *history = ops_health_engine_get_history (fixture->page.engine);
   g_autoptr(GError) error = NULL;
   gint64 now = g_get_real_time ();
+  gint64 step = (gint64)ops_check_get_interval_ms (check) * 1000;
+  guint  n = (guint)(G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC / step);
 
-  for (guint i = 0; i < 120; i++)
+  for (guint i = 0; i < n; i++)
     {
-      gint64 time = now - (gint64)(120 - i) * 30 * G_USEC_PER_SEC;
+      gint64 time = now - (gint64)(n - i) * step;
       g_autoptr(OpsCheckResult) result = ops_check_result_new (ops_check_get_id (check), time);
       static const struct
       {
@@ -212,7 +215,9 @@ store_host_history (Fixture  *fixture,
       ops_check_result_set_total_us (result, 4000);
       for (guint f = 0; f < G_N_ELEMENTS (figures); f++)
         ops_check_result_set_detail_double (result, ops_host_metric_get_detail_key (figures[f].metric),
-                                            figures[f].base + figures[f].swing * sin (i / (7.0 + f)));
+                                            figures[f].base +
+                                                figures[f].swing *
+                                                    sin ((double)(i * step) / (30.0 * G_USEC_PER_SEC * (7.0 + f))));
       ops_history_append (history, result, OPS_HEALTH_STATUS_HEALTHY);
     }
   ops_history_flush_sync (history, &error);
