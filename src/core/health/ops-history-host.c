@@ -118,43 +118,6 @@ ops_history_host_series_query (sqlite3      *db,
   return _ops_history_series_seal (g_steal_pointer (&series));
 }
 
-typedef struct
-{
-  gint64        check_id;
-  OpsHostMetric metric;
-  gint64        from;
-  gint64        to;
-} HostQuery;
-
-static void
-host_series_worker (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  OpsHistory       *self = source_object;
-  HostQuery        *query = task_data;
-  OpsHistorySeries *series;
-  g_autoptr(GError) error = NULL;
-  sqlite3 *db;
-
-  db = _ops_history_lock_reader (self, &error);
-  if (db == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  series = ops_history_host_series_query (db, query->check_id, query->metric, query->from,
-                                          query->to, &error);
-  g_mutex_unlock (&self->read_lock);
-
-  if (series != NULL)
-    g_task_return_pointer (task, series, (GDestroyNotify)ops_history_series_unref);
-  else
-    g_task_return_error (task, g_steal_pointer (&error));
-}
-
 /**
  * ops_history_query_host_series_async:
  * @self: the history
@@ -179,22 +142,11 @@ ops_history_query_host_series_async (OpsHistory         *self,
                                      GAsyncReadyCallback callback,
                                      gpointer            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  HostQuery *query;
-
   g_return_if_fail (OPS_IS_HISTORY (self));
   g_return_if_fail (metric < OPS_HOST_N_METRICS);
 
-  query = g_new0 (HostQuery, 1);
-  query->check_id = check_id;
-  query->metric = metric;
-  query->from = from_usec;
-  query->to = to_usec;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, ops_history_query_host_series_async);
-  g_task_set_task_data (task, query, g_free);
-  g_task_run_in_thread (task, host_series_worker);
+  _ops_history_run_query (self, ops_history_query_host_series_async, check_id, from_usec, to_usec,
+                          0, metric, cancellable, callback, user_data);
 }
 
 /**

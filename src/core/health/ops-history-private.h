@@ -113,8 +113,16 @@ OpsHistorySeries *_ops_history_series_seal          (OpsHistorySeries     *serie
 gboolean          _ops_history_query_failed         (GError              **error,
                                                      sqlite3              *db,
                                                      int                   rc);
-sqlite3          *_ops_history_lock_reader          (OpsHistory           *self,
-                                                     GError              **error);
+void              _ops_history_run_query            (OpsHistory           *self,
+                                                     gpointer              tag,
+                                                     gint64                check_id,
+                                                     gint64                from,
+                                                     gint64                to,
+                                                     guint                 limit,
+                                                     OpsHostMetric         metric,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
 /* clang-format on */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpsHistoryWriter, _ops_history_writer_free)

@@ -494,15 +494,16 @@ ops_history_uptime_24h_all (sqlite3 *db,
 
 typedef struct
 {
-  gint64 check_id;
-  gint64 from;
-  gint64 to;
-  guint  limit;
+  gint64        check_id;
+  gint64        from;
+  gint64        to;
+  guint         limit;
+  OpsHostMetric metric;
 } QueryData;
 
-sqlite3 *
-_ops_history_lock_reader (OpsHistory *self,
-                          GError    **error)
+static sqlite3 *
+lock_reader (OpsHistory *self,
+             GError    **error)
 {
   g_mutex_lock (&self->read_lock);
   if (self->read_db == NULL)
@@ -525,7 +526,7 @@ query_worker (GTask        *task,
   gpointer tag = g_task_get_source_tag (task);
   sqlite3 *db;
 
-  db = _ops_history_lock_reader (self, &error);
+  db = lock_reader (self, &error);
   if (db == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -559,6 +560,14 @@ query_worker (GTask        *task,
           g_task_return_pointer (task, g_memdup2 (&uptime, sizeof uptime), g_free);
         }
     }
+  else if (tag == ops_history_query_host_series_async)
+    {
+      OpsHistorySeries *series = ops_history_host_series_query (db, data->check_id, data->metric,
+                                                                data->from, data->to, &error);
+
+      if (series != NULL)
+        g_task_return_pointer (task, series, (GDestroyNotify)ops_history_series_unref);
+    }
   else if (tag == ops_history_query_uptime_24h_all_async)
     {
       GHashTable *uptimes = ops_history_uptime_24h_all (db, data->to, &error);
@@ -581,16 +590,19 @@ query_worker (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
-static void
-run_query (OpsHistory         *self,
-           gpointer            tag,
-           gint64              check_id,
-           gint64              from,
-           gint64              to,
-           guint               limit,
-           GCancellable       *cancellable,
-           GAsyncReadyCallback callback,
-           gpointer            user_data)
+/* Runs the query that @tag names on a thread; @metric is for host
+ * series only. */
+void
+_ops_history_run_query (OpsHistory         *self,
+                        gpointer            tag,
+                        gint64              check_id,
+                        gint64              from,
+                        gint64              to,
+                        guint               limit,
+                        OpsHostMetric       metric,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
 {
   g_autoptr(GTask) task = NULL;
   QueryData *data = g_new0 (QueryData, 1);
@@ -599,6 +611,7 @@ run_query (OpsHistory         *self,
   data->from = from;
   data->to = to;
   data->limit = limit;
+  data->metric = metric;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tag);
@@ -629,8 +642,8 @@ ops_history_query_series_async (OpsHistory         *self,
 {
   g_return_if_fail (OPS_IS_HISTORY (self));
 
-  run_query (self, ops_history_query_series_async, check_id, from_usec, to_usec, 0, cancellable,
-             callback, user_data);
+  _ops_history_run_query (self, ops_history_query_series_async, check_id, from_usec, to_usec, 0, 0,
+                          cancellable, callback, user_data);
 }
 
 /**
@@ -667,8 +680,8 @@ ops_history_query_uptime_async (OpsHistory         *self,
 {
   g_return_if_fail (OPS_IS_HISTORY (self));
 
-  run_query (self, ops_history_query_uptime_async, check_id, 0, now_usec, 0, cancellable,
-             callback, user_data);
+  _ops_history_run_query (self, ops_history_query_uptime_async, check_id, 0, now_usec, 0, 0,
+                          cancellable, callback, user_data);
 }
 
 gboolean
@@ -711,8 +724,8 @@ ops_history_query_samples_async (OpsHistory         *self,
 {
   g_return_if_fail (OPS_IS_HISTORY (self));
 
-  run_query (self, ops_history_query_samples_async, check_id, since_usec, 0, limit, cancellable,
-             callback, user_data);
+  _ops_history_run_query (self, ops_history_query_samples_async, check_id, since_usec, 0, limit, 0,
+                          cancellable, callback, user_data);
 }
 
 /**
@@ -751,8 +764,8 @@ ops_history_query_uptime_24h_all_async (OpsHistory         *self,
 {
   g_return_if_fail (OPS_IS_HISTORY (self));
 
-  run_query (self, ops_history_query_uptime_24h_all_async, 0, 0, now_usec, 0, cancellable,
-             callback, user_data);
+  _ops_history_run_query (self, ops_history_query_uptime_24h_all_async, 0, 0, now_usec, 0, 0,
+                          cancellable, callback, user_data);
 }
 
 /**
